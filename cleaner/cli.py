@@ -1,0 +1,170 @@
+"""The ``cleaner`` command line."""
+
+from __future__ import annotations
+
+import sys
+import warnings
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import click
+
+from .dictionaries import DictionaryWarning, load_dictionaries
+from .lexicon import Lexicon
+from .passes import PassContext
+from .pipeline import Decision, clean_text
+from .readers import LAYOUTS
+from .render import changelog, docx, markdown, txt
+from .render.structure import title_for
+from .textio import CleanerError, read_text, write_atomic
+
+FORMATS = ("md", "docx", "txt", "changes")
+TRANSCRIPT_SUFFIXES = (".txt", ".text")
+
+
+def _formats(value: str) -> tuple[str, ...]:
+    chosen = tuple(dict.fromkeys(f.strip().lower() for f in value.split(",") if f.strip()))
+    bad = [f for f in chosen if f not in FORMATS]
+    if bad or not chosen:
+        raise click.BadParameter(f"{', '.join(bad) or 'nothing'}: choose from {', '.join(FORMATS)}")
+    return chosen
+
+
+def _warn(message: warnings.WarningMessage | Warning | str, *args: object, **kwargs: object) -> None:
+    click.echo(f"warning: {message}", err=True)
+
+
+def collect_inputs(inputs: tuple[str, ...], output_dir: Path) -> list[tuple[Path, Path]]:
+    """(input file, output stem path) pairs; folders keep their inner structure under the output folder."""
+    pairs: list[tuple[Path, Path]] = []
+    out_resolved = output_dir.resolve()
+    for raw in inputs:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES
+                           and out_resolved not in p.resolve().parents and not p.name.startswith("."))
+            if not found:
+                raise CleanerError(f"{path}: no transcripts (*.txt) in this folder")
+            pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
+        elif path.exists():
+            pairs.append((path, output_dir / path.stem))
+        else:
+            raise CleanerError(f"{path}: no such file or folder")
+    stems: dict[Path, Path] = {}
+    for src, stem in pairs:
+        if stem in stems and stems[stem] != src:
+            raise CleanerError(f"{src}: would write the same outputs as {stems[stem]}; clean them into different --output-dir folders")
+        stems[stem] = src
+    return pairs
+
+
+@dataclass
+class Totals:
+    files: int = 0
+    applied: int = 0
+    pending: int = 0
+    gaps: int = 0
+    failed: list[str] = field(default_factory=list)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="cleaner")
+def main() -> None:
+    """Clean raw transcripts, show every change, and leave doubtful fixes for a person."""
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
+              help="Folder for the outputs; never the input's own file.")
+@click.option("--format", "formats", default="md,docx,txt,changes", show_default=True, callback=lambda c, p, v: _formats(v),
+              help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json).")
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
+              help="A term list: one correct term per line, '#' comments. Repeatable.")
+@click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML dictionary file. Repeatable.")
+@click.option("--no-default-dictionaries", is_flag=True, help="Load only the dictionaries named with --dictionary.")
+@click.option("--layout", type=click.Choice(LAYOUTS), default=None, help="Skip layout detection.")
+@click.option("--lang", default="en-US", show_default=True, help="Document language for DOCX.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
+def clean(inputs: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], lexicons: tuple[Path, ...],
+          dictionaries: tuple[str, ...], no_default_dictionaries: bool, layout: str | None, lang: str, quiet: bool) -> None:
+    """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("always", DictionaryWarning)
+            warnings.showwarning = _warn  # type: ignore[assignment]
+            ctx = PassContext(tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
+                              Lexicon.load(list(lexicons)) if lexicons else None)
+        pairs = collect_inputs(inputs, output_dir)
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+    totals = Totals()
+    if len(pairs) > 1 and not quiet:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                      console=_stderr_console(), transient=False) as progress:
+            task = progress.add_task("cleaning", total=len(pairs))
+            for src, stem in pairs:
+                progress.update(task, description=f"cleaning {src.name[:40]}")
+                _clean_one(src, stem, formats, ctx, layout, lang, totals, quiet=True)
+                progress.advance(task)
+    else:
+        for src, stem in pairs:
+            _clean_one(src, stem, formats, ctx, layout, lang, totals, quiet)
+    click.echo(
+        f"{totals.files} file(s) cleaned: {totals.applied} fix(es) applied, {totals.pending} waiting for review, "
+        f"{totals.gaps} gap(s) flagged" + (f"; {len(totals.failed)} failed" if totals.failed else "") + f" -> {output_dir}",
+        err=True,
+    )
+    if totals.failed:
+        sys.exit(1)
+
+
+def _stderr_console():  # noqa: ANN202 -- rich is imported lazily to keep start-up fast
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+def _clean_one(src: Path, stem: Path, formats: tuple[str, ...], ctx: PassContext, layout: str | None, lang: str,
+               totals: Totals, quiet: bool, decisions: dict[str, Decision] | None = None) -> None:
+    try:
+        decoded = read_text(src)
+        if decoded.note:
+            click.echo(f"note: {decoded.note}", err=True)
+        result = clean_text(decoded.text, ctx, layout=layout, decisions=decisions)
+        title = title_for(src, result)
+        outputs: dict[Path, str | bytes] = {}
+        if "txt" in formats:
+            outputs[stem.with_name(stem.name + ".txt")] = txt.render(result)
+        if "md" in formats:
+            outputs[stem.with_name(stem.name + ".md")] = markdown.render(result, title)
+        if "docx" in formats:
+            outputs[stem.with_name(stem.name + ".docx")] = docx.render(result, title, lang)
+        if "changes" in formats:
+            outputs[stem.with_name(stem.name + ".changes.md")] = changelog.render_markdown(result, src.name)
+            outputs[stem.with_name(stem.name + ".changes.json")] = changelog.render_json(result, src.name)
+        src_resolved = src.resolve()
+        for path in outputs:
+            if path.resolve() == src_resolved:
+                raise CleanerError(f"{src}: the output {path} would overwrite the input; choose another --output-dir")
+        for path, data in outputs.items():
+            write_atomic(path, data)
+    except CleanerError as exc:
+        click.echo(f"error: {exc}", err=True)
+        totals.failed.append(str(src))
+        return
+    totals.files += 1
+    totals.applied += len(result.applied)
+    totals.pending += len(result.pending)
+    totals.gaps += len(result.flags)
+    if not quiet:
+        click.echo(f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
+                   f"[{result.original.layout} layout]", err=True)
+        for a in result.stale_decisions:
+            click.echo(f"warning: {src}: decision {a.id} ({a.verdict}) matches nothing in the text any more", err=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,315 @@
+"""Load, validate and compile dictionary files (rules) and term lists (lexicons).
+
+A dictionary is YAML: a list of rules, each saying what to match, what to
+write, when (context) and how sure (``auto`` or ``review``), with its own
+should-fix / must-not-fix examples. A term list is plain text, one correct
+term per line. Both are validated on load; every problem is reported with
+file and line.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+import ahocorasick
+import yaml
+
+from .model import Applicability
+from .textio import CleanerError, read_text
+
+DICTIONARY_DIR = Path(__file__).resolve().parent.parent / "dictionaries"
+if not DICTIONARY_DIR.is_dir():  # installed as a wheel: dictionaries ship as package data
+    DICTIONARY_DIR = Path(__file__).resolve().parent / "dictionaries"
+
+WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+CASE_MODES = ("as-written", "match-source")
+_RULE_KEYS = {"id", "match", "pattern", "replace", "match_case", "case", "applicability", "context", "reason", "examples"}
+_CONTEXT_KEYS = {"window", "require_any", "forbid_any", "followed_by", "preceded_by"}
+# A quantified group that is itself quantified, or alternation under a quantifier,
+# is how regexes backtrack catastrophically: refuse them outright.
+_NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*]")
+
+
+class DictionaryWarning(UserWarning):
+    """A dictionary or term list loaded, but something in it looks wrong."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """Words that must (or must not) be near a match for a rule to fire."""
+
+    window: int = 15
+    require_any: frozenset[str] = frozenset()
+    forbid_any: frozenset[str] = frozenset()
+    followed_by: frozenset[str] = frozenset()
+    preceded_by: frozenset[str] = frozenset()
+
+    @staticmethod
+    def _hit(words: set[str], wanted: frozenset[str]) -> bool:
+        for w in wanted:
+            if w.endswith("*"):
+                if any(x.startswith(w[:-1]) for x in words):
+                    return True
+            elif w in words:
+                return True
+        return False
+
+    def allows(self, before: list[str], after: list[str]) -> bool:
+        """Judge a match by the lower-case words before and after it (same paragraph)."""
+        near = set(before[-self.window :]) | set(after[: self.window])
+        if self.require_any and not self._hit(near, self.require_any):
+            return False
+        if self.forbid_any and self._hit(near, self.forbid_any):
+            return False
+        if self.followed_by and not (after and self._hit({after[0]}, self.followed_by)):
+            return False
+        if self.preceded_by and not (before and self._hit({before[-1]}, self.preceded_by)):
+            return False
+        return True
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One dictionary entry."""
+
+    id: str
+    dictionary: str
+    replacements: tuple[str, ...]
+    applicability: Applicability
+    reason: str
+    match: str | None = None
+    pattern: re.Pattern[str] | None = None
+    match_case: bool = False
+    case: str = "as-written"
+    context: Context = Context()
+    fix_examples: tuple[tuple[str, str], ...] = ()
+    keep_examples: tuple[str, ...] = ()
+    source: str = ""
+
+
+@dataclass
+class Dictionary:
+    """A named set of rules, compiled once into one Aho-Corasick matcher."""
+
+    name: str
+    path: Path
+    description: str
+    default: bool
+    rules: list[Rule] = field(default_factory=list)
+
+    @cached_property
+    def automaton(self) -> ahocorasick.Automaton | None:
+        return compile_literals([r for r in self.rules if r.match])
+
+    @cached_property
+    def pattern_rules(self) -> list[Rule]:
+        return [r for r in self.rules if r.pattern is not None]
+
+
+def compile_literals(rules: list[Rule]) -> ahocorasick.Automaton | None:
+    """One automaton over every literal phrase: cost does not grow with rule count."""
+    if not rules:
+        return None
+    auto = ahocorasick.Automaton()
+    for rule in rules:
+        assert rule.match is not None
+        key = rule.match.lower()
+        existing = auto.get(key, [])
+        auto.add_word(key, [*existing, rule])
+    auto.make_automaton()
+    return auto
+
+
+def _err(path: Path, line: int | None, msg: str) -> CleanerError:
+    return CleanerError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that remembers the line each mapping starts on."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _words(value: Any, path: Path, line: int, key: str) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise _err(path, line, f"context.{key} must be a list of words")
+    return frozenset(v.strip().lower() for v in value)
+
+
+def _check_pattern(text: str, path: Path, line: int) -> re.Pattern[str]:
+    if len(text) > 300:
+        raise _err(path, line, "pattern is longer than 300 characters")
+    if _NESTED_QUANTIFIER.search(text):
+        raise _err(path, line, f"pattern {text!r} nests quantifiers and could backtrack catastrophically; rewrite it")
+    try:
+        return re.compile(text)
+    except re.error as exc:
+        raise _err(path, line, f"pattern {text!r} is not a valid regular expression ({exc})") from None
+
+
+def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
+    if not isinstance(raw, dict):
+        raise _err(path, None, f"rule #{index + 1} is not a mapping")
+    line = raw.pop("__line__", None)
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise _err(path, line, f"unknown key(s) {', '.join(sorted(unknown))}")
+    rid = raw.get("id")
+    if not isinstance(rid, str) or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", rid):
+        raise _err(path, line, "each rule needs an id of lower-case letters, digits and dashes")
+    if ("match" in raw) == ("pattern" in raw):
+        raise _err(path, line, f"rule {rid}: give exactly one of match or pattern")
+    match = raw.get("match")
+    if match is not None and (not isinstance(match, str) or not WORD_RE.search(match)):
+        raise _err(path, line, f"rule {rid}: match must be a word or phrase")
+    pattern = _check_pattern(raw["pattern"], path, line) if "pattern" in raw else None
+    repl = raw.get("replace")
+    if isinstance(repl, str):
+        repl = [repl]
+    if not isinstance(repl, list) or not repl or not all(isinstance(r, str) for r in repl):
+        raise _err(path, line, f"rule {rid}: replace must be a string or a list of strings")
+    try:
+        applicability = Applicability(raw.get("applicability", "review"))
+    except ValueError:
+        raise _err(path, line, f"rule {rid}: applicability must be auto or review") from None
+    if applicability is Applicability.INFO:
+        raise _err(path, line, f"rule {rid}: applicability must be auto or review")
+    if len(repl) > 1 and applicability is Applicability.AUTO:
+        raise _err(path, line, f"rule {rid}: a rule with several replacements cannot be auto")
+    case = raw.get("case", "as-written")
+    if case not in CASE_MODES:
+        raise _err(path, line, f"rule {rid}: case must be one of {', '.join(CASE_MODES)}")
+    ctx_raw = raw.get("context") or {}
+    if not isinstance(ctx_raw, dict):
+        raise _err(path, line, f"rule {rid}: context must be a mapping")
+    ctx_raw.pop("__line__", None)
+    bad = set(ctx_raw) - _CONTEXT_KEYS
+    if bad:
+        raise _err(path, line, f"rule {rid}: unknown context key(s) {', '.join(sorted(bad))}")
+    window = ctx_raw.get("window", 15)
+    if not isinstance(window, int) or not 1 <= window <= 200:
+        raise _err(path, line, f"rule {rid}: context.window must be a whole number from 1 to 200")
+    context = Context(
+        window,
+        *(_words(ctx_raw.get(k), path, line, k) for k in ("require_any", "forbid_any", "followed_by", "preceded_by")),
+    )
+    reason = raw.get("reason") or f"{dict_name} dictionary: {match or raw.get('pattern')} → {repl[0]}"
+    fixes, keeps = _parse_examples(raw.get("examples"), rid, path, line)
+    return Rule(
+        id=rid, dictionary=dict_name, replacements=tuple(repl), applicability=applicability, reason=str(reason),
+        match=match, pattern=pattern, match_case=bool(raw.get("match_case", False)), case=case, context=context,
+        fix_examples=fixes, keep_examples=keeps, source=f"{path}:{line}",
+    )
+
+
+def _parse_examples(raw: Any, rid: str, path: Path, line: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
+    if raw is None:
+        return (), ()
+    if not isinstance(raw, dict):
+        raise _err(path, line, f"rule {rid}: examples must be a mapping with fix and keep")
+    raw.pop("__line__", None)
+    fixes = []
+    for ex in raw.get("fix") or []:
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str) or not isinstance(ex.get("expect"), str):
+            raise _err(path, line, f"rule {rid}: each fix example needs text and expect")
+        fixes.append((ex["text"], ex["expect"]))
+    keeps = raw.get("keep") or []
+    if not all(isinstance(k, str) for k in keeps):
+        raise _err(path, line, f"rule {rid}: keep examples must be strings")
+    return tuple(fixes), tuple(keeps)
+
+
+def load_dictionary(path: Path) -> Dictionary:
+    """Load and validate one YAML dictionary file."""
+    text = read_text(path, "dictionary").text
+    try:
+        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 -- SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise _err(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise _err(path, None, "a dictionary is a mapping with a 'rules' list")
+    name = str(data.get("name") or path.stem)
+    dictionary = Dictionary(name, path, str(data.get("description", "")), bool(data.get("default", True)))
+    seen: dict[str, Rule] = {}
+    for i, raw in enumerate(data["rules"]):
+        rule = _parse_rule(raw, name, path, i)
+        if rule.id in seen:
+            raise _err(path, int(rule.source.rsplit(":", 1)[1]), f"rule id {rule.id} is used twice (first at {seen[rule.id].source})")
+        seen[rule.id] = rule
+        dictionary.rules.append(rule)
+    return dictionary
+
+
+def shipped_dictionaries() -> list[Path]:
+    return sorted(DICTIONARY_DIR.glob("*.yml"))
+
+
+def resolve_dictionary(name_or_file: str) -> Path:
+    """A name means a shipped dictionary; anything else is a path."""
+    path = Path(name_or_file)
+    if path.suffix in (".yml", ".yaml") or path.exists():
+        return path
+    shipped = DICTIONARY_DIR / f"{name_or_file}.yml"
+    if shipped.exists():
+        return shipped
+    names = ", ".join(p.stem for p in shipped_dictionaries())
+    raise CleanerError(f"{name_or_file}: no such dictionary file or shipped dictionary (shipped: {names})")
+
+
+def load_dictionaries(names: list[str], use_defaults: bool = True) -> list[Dictionary]:
+    """The shipped default dictionaries (unless turned off) plus every one named."""
+    named = [resolve_dictionary(n).resolve() for n in names]
+    candidates = [p.resolve() for p in shipped_dictionaries()] if use_defaults else []
+    out: list[Dictionary] = []
+    for p in dict.fromkeys(candidates + named):
+        d = load_dictionary(p)
+        if d.default or p in named:
+            out.append(d)
+    return out
+
+
+@dataclass(frozen=True)
+class TermEntry:
+    text: str
+    line: int
+
+
+def load_term_list(path: Path) -> list[TermEntry]:
+    """Read a plain term list: one term per line, ``#`` starts a comment."""
+    decoded = read_text(path, "term list")
+    terms: list[TermEntry] = []
+    seen: dict[str, int] = {}
+    for n, raw in enumerate(decoded.text.split("\n"), 1):
+        line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
+        if not line:
+            continue
+        if len(line) > 200:
+            raise CleanerError(f"{path}:{n}: a term of {len(line)} characters is not a term")
+        if not WORD_RE.search(line):
+            warnings.warn(f"{path}:{n}: '{line}' has no letters or digits; skipped", DictionaryWarning, stacklevel=2)
+            continue
+        if line in seen:
+            warnings.warn(f"{path}:{n}: '{line}' repeats line {seen[line]}; kept once", DictionaryWarning, stacklevel=2)
+            continue
+        seen[line] = n
+        terms.append(TermEntry(" ".join(line.split()), n))
+    if not terms:
+        raise CleanerError(f"{path}: has no terms")
+    return terms

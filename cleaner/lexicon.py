@@ -1,0 +1,159 @@
+"""A user's term list, indexed for fast, explainable look-up of misrecognized terms.
+
+Nothing here scans the term list per token: single words are found through a
+symmetric-delete index (one deletion on each side finds every spelling within
+two edits) and phonetic buckets (Metaphone); multi-word terms through an index
+of their words; split words through their joined form. Each unique token is
+judged once and cached.
+
+Precision first: being close in spelling is never enough on its own. How sure
+a candidate is comes from ``judge`` in the lexicon pass; this module only
+finds and measures candidates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jellyfish
+from rapidfuzz.distance import Levenshtein
+from wordfreq import zipf_frequency
+
+from .dictionaries import WORD_RE, TermEntry, load_term_list
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str) -> float:
+    """How common a word is in English (Zipf scale: 3 is once per million words)."""
+    return zipf_frequency(word, "en")
+
+
+@lru_cache(maxsize=200_000)
+def phonetic(word: str) -> tuple[str, str]:
+    """Two sound-alike keys; a match on either says two spellings sound the same."""
+    w = word.lower()
+    return jellyfish.metaphone(w), jellyfish.nysiis(w)
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    pa, pb = phonetic(a), phonetic(b)
+    return bool(pa[0]) and pa[0] == pb[0] or bool(pa[1]) and pa[1] == pb[1]
+
+
+def _deletes(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def max_distance(length: int) -> int:
+    """How many edits a misspelling of a word this long may have and still be a candidate."""
+    return 1 if length <= 5 else 2 if length <= 9 else 3
+
+
+@dataclass(frozen=True)
+class Term:
+    text: str
+    words: tuple[str, ...]
+    line: int
+
+    @property
+    def lower(self) -> str:
+        return " ".join(self.words).lower()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A lexicon word near a text word, with the measurements that judge it."""
+
+    form: str  # the spelling to write (a whole single-word term, or one word of a longer term)
+    distance: int
+    sounds_alike: bool
+    whole_term: bool  # the form is a term by itself, not a word inside a longer one
+
+
+class Lexicon:
+    """Correct terms and the indexes that find misspellings of them."""
+
+    def __init__(self, entries: list[TermEntry], source: str = "") -> None:
+        self.source = source
+        self.terms = [Term(e.text, tuple(WORD_RE.findall(e.text)), e.line) for e in entries]
+        self.exact: set[str] = set()  # every term and every word of a term, as written
+        self.by_lower: dict[str, list[Term]] = defaultdict(list)
+        self.words: dict[str, str] = {}  # lower word -> spelling, for words that are whole terms
+        self.parts: dict[str, str] = {}  # lower word -> spelling, for words inside multi-word terms
+        self.joined: dict[str, Term] = {}  # term with no spaces -> term, for split words
+        self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # word -> multi-word terms holding it
+        self.acronyms: dict[str, Term] = {}
+        self._deletes: dict[str, set[str]] = defaultdict(set)
+        self._sounds: dict[str, set[str]] = defaultdict(set)
+        for term in self.terms:
+            self.exact.add(term.text)
+            self.by_lower[term.lower].append(term)
+            if len(term.words) == 1:
+                self._add_word(term.words[0], whole=True)
+                if term.text.isupper() and 2 <= len(term.text) <= 8:
+                    self.acronyms[term.text] = term
+            else:
+                self.joined.setdefault("".join(term.words).lower(), term)
+                for i, w in enumerate(term.words):
+                    self.exact.add(w)
+                    self.anchors[w.lower()].append((term, i))
+                    if w[:1].isupper() and len(w) >= 4:
+                        self._add_word(w, whole=False)
+        self._cache: dict[str, list[Candidate]] = {}
+
+    def _add_word(self, word: str, whole: bool) -> None:
+        low = word.lower()
+        table = self.words if whole else self.parts
+        table.setdefault(low, word)
+        if len(low) >= 4:
+            for d in _deletes(low):
+                self._deletes[d].add(low)
+            key = phonetic(low)[0]
+            if key:
+                self._sounds[key].add(low)
+
+    @classmethod
+    def load(cls, paths: list[Path]) -> Lexicon:
+        entries: list[TermEntry] = []
+        seen: set[str] = set()
+        for p in paths:
+            for e in load_term_list(p):
+                if e.text not in seen:
+                    seen.add(e.text)
+                    entries.append(e)
+        return cls(entries, ", ".join(str(p) for p in paths))
+
+    def has_exact(self, text: str) -> bool:
+        return text in self.exact or text.lower() in self.by_lower and any(t.text == text for t in self.by_lower[text.lower()])
+
+    def spelling(self, low: str) -> str | None:
+        """The lexicon's spelling of a word it holds, whole terms first."""
+        return self.words.get(low) or self.parts.get(low)
+
+    def candidates(self, word: str) -> list[Candidate]:
+        """Lexicon words within a few edits of ``word`` or sounding like it, nearest first."""
+        low = word.lower()
+        hit = self._cache.get(low)
+        if hit is not None:
+            return hit
+        found: set[str] = set()
+        if len(low) >= 4:
+            for d in _deletes(low):
+                found |= self._deletes.get(d, set())
+            key = phonetic(low)[0]
+            if key:
+                found |= self._sounds.get(key, set())
+        found.discard(low)
+        limit = max_distance(len(low))
+        out = []
+        for cand in found:
+            dist = Levenshtein.distance(low, cand, score_cutoff=limit + 1)
+            if dist <= limit:
+                whole = cand in self.words
+                out.append(Candidate(self.words.get(cand) or self.parts[cand], dist, sounds_alike(low, cand), whole))
+        out.sort(key=lambda c: (c.distance, not c.sounds_alike, not c.whole_term, c.form))
+        self._cache[low] = out
+        return out

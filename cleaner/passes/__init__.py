@@ -1,0 +1,88 @@
+"""Passes: named, ordered rules that read a transcript and propose changes.
+
+Each pass is one module exposing ``PASS_ID`` and ``run(transcript, ctx)``, a
+pure function returning suggestions and flags. Passes never change the
+transcript; the pipeline decides what is applied.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Protocol
+
+from ..model import Applicability, Edit, Flag, Span, Suggestion, Transcript
+
+if TYPE_CHECKING:
+    from ..dictionaries import Dictionary
+    from ..lexicon import Lexicon
+
+
+@dataclass(frozen=True)
+class PassContext:
+    """What every pass may read besides the transcript: configuration and word lists."""
+
+    dictionaries: tuple[Dictionary, ...] = ()
+    lexicon: Lexicon | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class PassResult:
+    suggestions: list[Suggestion] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+
+
+class Pass(Protocol):
+    PASS_ID: str
+
+    def run(self, transcript: Transcript, ctx: PassContext) -> PassResult: ...
+
+
+def suggest(
+    t: Transcript,
+    pass_id: str,
+    rule_id: str,
+    edits: list[Edit] | tuple[Edit, ...],
+    applicability: Applicability,
+    reason: str,
+    confidence: float = 1.0,
+    evidence: dict[str, Any] | None = None,
+    alternatives: tuple[str, ...] = (),
+    priority: int = 50,
+) -> Suggestion:
+    """Build a suggestion; the pipeline gives it its stable id afterwards."""
+    edits = tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
+    span = Span(edits[0].span.start, max(e.span.end for e in edits))
+    before = t.text[span.start : span.end]
+    after = apply_edits(before, [Edit(Span(e.span.start - span.start, e.span.end - span.start), e.replacement) for e in edits])
+    return Suggestion(
+        id="", pass_id=pass_id, rule_id=rule_id, edits=edits, applicability=applicability, confidence=confidence,
+        reason=reason, before=before, after=after, evidence=evidence or {}, alternatives=alternatives, priority=priority,
+    )
+
+
+def apply_edits(text: str, edits: list[Edit]) -> str:
+    """Apply non-overlapping edits to ``text`` (right to left keeps offsets valid)."""
+    out = text
+    for e in sorted(edits, key=lambda e: (e.span.start, e.span.end), reverse=True):
+        out = out[: e.span.start] + e.replacement + out[e.span.end :]
+    return out
+
+
+def match_case(source: str, replacement: str) -> str:
+    """Give ``replacement`` the capitalization pattern of ``source``."""
+    if source.isupper() and len(source) > 1:
+        return replacement.upper()
+    if source[:1].isupper() and source[1:].islower() or (source[:1].isupper() and len(source) == 1):
+        return replacement[:1].upper() + replacement[1:]
+    if source.islower():
+        return replacement.lower() if replacement[:1].isupper() and replacement[1:].islower() else replacement
+    return replacement
+
+
+def sentence_start(text: str, pos: int) -> bool:
+    """True when ``pos`` begins a sentence (start of block, or after . ? ! and space)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“(":
+        i -= 1
+    return i < 0 or text[i] in ".?!\n"

@@ -1,0 +1,98 @@
+"""Dictionary rules: exact words and phrases (and guarded patterns), with context conditions.
+
+Every literal of every loaded dictionary is found in one Aho-Corasick scan
+per paragraph; a hit counts only on whole-word boundaries and when its
+context (words near it in the same paragraph) allows it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..dictionaries import WORD_RE, Dictionary, Rule
+from ..model import Applicability, Edit, Span, Transcript
+from . import PassContext, PassResult, match_case, sentence_start, suggest
+
+PASS_ID = "dictionary"
+
+
+def _lower_same_length(text: str) -> str:
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _replacement(rule: Rule, source: str, text: str, start: int, repl: str) -> str:
+    if rule.case == "match-source":
+        return match_case(source, repl)
+    if repl[:1].islower() and sentence_start(text, start):
+        return repl[:1].upper() + repl[1:]
+    return repl
+
+
+def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> bool:
+    before = [w.lower() for w in WORD_RE.findall(text, bs, s)]
+    after = [w.lower() for w in WORD_RE.findall(text, e, be)]
+    return rule.context.allows(before, after)
+
+
+def _hits(t: Transcript, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, int, int]]:
+    text = t.text
+    hits: list[tuple[Rule, int, int]] = []
+    if d.automaton is not None:
+        low = _lower_same_length(text[bs:be])
+        for end_idx, rules in d.automaton.iter(low):
+            for rule in rules:
+                assert rule.match is not None
+                s = bs + end_idx - len(rule.match) + 1
+                e = bs + end_idx + 1
+                if (s > bs and _is_word_char(text[s - 1])) or (e < be and _is_word_char(text[e])):
+                    continue
+                if rule.match_case and text[s:e] != rule.match:
+                    continue
+                hits.append((rule, s, e))
+    for rule in d.pattern_rules:
+        assert rule.pattern is not None
+        for m in rule.pattern.finditer(text, bs, be):
+            if m.end() > m.start():
+                hits.append((rule, m.start(), m.end()))
+    return hits
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    for block in t.paragraphs():
+        bs, be = block.span.start, block.span.end
+        for d in ctx.dictionaries:
+            for rule, s, e in _hits(t, d, bs, be):
+                if not _context_allows(rule, t.text, s, e, bs, be):
+                    continue
+                source = t.text[s:e]
+                if rule.pattern is not None:
+                    m = rule.pattern.fullmatch(t.text, s, e)
+                    options = [m.expand(r) if m else r for r in rule.replacements]
+                else:
+                    options = list(rule.replacements)
+                options = [_replacement(rule, source, t.text, s, r) for r in options]
+                if options[0] == source:
+                    continue
+                result.suggestions.append(
+                    suggest(t, PASS_ID, f"{d.name}/{rule.id}", [Edit(Span(s, e), options[0])], rule.applicability, rule.reason,
+                            confidence=0.95 if rule.applicability is Applicability.AUTO else 0.6,
+                            evidence={"dictionary": d.name, "rule": rule.id, "source": rule.source},
+                            alternatives=tuple(o for o in options[1:] if o != source), priority=55)
+                )
+    return result
+
+
+def rule_only(rule: Rule) -> Dictionary:
+    """A dictionary holding one rule, for running that rule's own examples."""
+    d = Dictionary(rule.dictionary, Path(rule.source.rsplit(":", 1)[0]), "", True)
+    d.rules.append(rule)
+    return d
+

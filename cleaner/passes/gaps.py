@@ -1,0 +1,95 @@
+"""Inaudible and uncertain-text gaps: one house style, and a report of each.
+
+Every common style -- ``(inaudible)``, ``(inaudible 0.42)``,
+``[inaudible 00:12:31]``, ``(technical difficulty)``, ``[crosstalk]``,
+``(ph)`` -- becomes ``[inaudible 00:12:31]``-style square brackets, keeping
+any timestamp. A parenthesized guess such as ``(covered)`` may also be an
+ordinary aside, so turning it into ``[covered?]`` is only suggested. Every
+gap, in any style, is flagged for the gap report.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Applicability, Edit, Flag, Span, Transcript
+from . import PassContext, PassResult, suggest
+
+PASS_ID = "gaps"
+
+_KINDS = {
+    "inaudible": r"inaudible|unintelligible|indiscernible|incomprehensible|unclear|inaudible speech",
+    "crosstalk": r"cross[- ]?talk|overlapping(?:\s+(?:speech|voices|speakers))?|multiple speakers",
+    "technical difficulty": r"technical\s+difficult(?:y|ies)|audio\s+(?:cuts?\s+out|drops?\s+out|drops?|glitch|gap)|no\s+audio|blank[_ ]audio",
+    "ph": r"ph|phon\.?|phonetic(?:ally)?|sp",
+}
+_TS = r"(?:\d{1,2}:)?\d{1,2}[:.]\d{2}(?:[.:]\d{1,3})?"
+GAP_RE = re.compile(
+    r"(?P<open>[(\[{])\s*(?P<word>" + "|".join(f"(?P<k{i}>{v})" for i, v in enumerate(_KINDS.values())) + r")"
+    r"(?:\s*(?:at\s+|@\s*|-\s*)?(?P<ts>" + _TS + r"))?\s*(?P<close>[)\]}])",
+    re.IGNORECASE,
+)
+_UNCLEAR_Q = re.compile(r"[(\[]\s*\?{1,3}\s*[)\]]")
+# "(covered)": one to three lower-case words in parentheses, inside a sentence
+_GUESS_PAREN = re.compile(r"(?<=\w )\((?P<g>[a-z][a-z'’]*(?: [a-z][a-z'’]*){0,2})\)(?=[\s,.;:?!])")
+_GUESS_HOUSE = re.compile(r"\[(?P<g>[A-Za-z][\w'’ -]{0,40}?)\?\]")
+_NOT_GUESSES = {"sic", "laughs", "laughter", "applause", "music", "pause", "silence", "sighs", "coughs", "s", "es", "ed", "ies", "and", "or", "i", "ii", "iii", "iv", "a", "b", "c", "d", "e", "f", "x", "y", "z", "eg", "ie", "etc", "approx", "approximately", "roughly", "estimated"}
+
+
+def house_style(kind: str, ts: str | None) -> str:
+    return f"[{kind} {ts}]" if ts else f"[{kind}]"
+
+
+def _kind(m: re.Match[str]) -> str:
+    for i, name in enumerate(_KINDS):
+        if m.group(f"k{i}"):
+            return name
+    return "inaudible"
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    for block in t.paragraphs():
+        s, e = block.span.start, block.span.end
+        taken: list[tuple[int, int]] = []
+        for m in GAP_RE.finditer(t.text, s, e):
+            kind = _kind(m)
+            ts = m.group("ts")
+            want = house_style(kind, ts)
+            span = Span(m.start(), m.end())
+            taken.append((m.start(), m.end()))
+            if m.group(0) != want:
+                result.suggestions.append(
+                    suggest(t, PASS_ID, "gap-style", [Edit(span, want)], Applicability.AUTO,
+                            f"gap marker written in house style {want}", priority=15, evidence={"kind": kind, "timestamp": ts})
+                )
+            result.flags.append(Flag(PASS_ID, kind if kind != "ph" else "phonetic", span, _message(kind, ts), {"timestamp": ts or block.timestamp, "marker": want}))
+        for m in _UNCLEAR_Q.finditer(t.text, s, e):
+            if any(a <= m.start() < b for a, b in taken):
+                continue
+            span = Span(m.start(), m.end())
+            if m.group(0) != "[?]":
+                result.suggestions.append(suggest(t, PASS_ID, "gap-style", [Edit(span, "[?]")], Applicability.AUTO,
+                                                  "unclear-text marker written in house style [?]", priority=15))
+            result.flags.append(Flag(PASS_ID, "inaudible", span, "unclear words", {"timestamp": block.timestamp, "marker": "[?]"}))
+        for m in _GUESS_PAREN.finditer(t.text, s, e):
+            guess = m.group("g")
+            if guess.lower() in _NOT_GUESSES or GAP_RE.fullmatch(m.group(0)):
+                continue
+            span = Span(m.start(), m.end())
+            result.suggestions.append(
+                suggest(t, PASS_ID, "uncertain-guess", [Edit(span, f"[{guess}?]")], Applicability.REVIEW,
+                        f"'({guess})' looks like the transcriber's guess at unclear words; house style marks it [{guess}?]",
+                        confidence=0.6, priority=15)
+            )
+            result.flags.append(Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess}))
+        for m in _GUESS_HOUSE.finditer(t.text, s, e):
+            span = Span(m.start(), m.end())
+            result.flags.append(Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {m.group('g')}", {"timestamp": block.timestamp, "guess": m.group("g")}))
+    return result
+
+
+def _message(kind: str, ts: str | None) -> str:
+    what = {"inaudible": "inaudible speech", "crosstalk": "people talking over each other",
+            "technical difficulty": "audio lost to a technical problem", "ph": "a name or word spelled as it sounded"}[kind]
+    return f"{what} at {ts}" if ts else what

@@ -1,0 +1,264 @@
+"""Restore terms from the user's term list: misspellings, lost capitals, split words, spelled-out acronyms.
+
+Precision guards, in order of strength:
+
+* a word already written as the term list writes it is never touched;
+* an ordinary English word (by word frequency) is never turned into a term on
+  spelling alone: at most a ``review`` suggestion, and only when it also sounds
+  like the term;
+* ``auto`` needs a rare word that is close in spelling *and* in sound to
+  exactly one term, or a multi-word term matched as a whole around a
+  distinctive word, or evidence in the document itself (the term spelled right
+  elsewhere).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz.distance import Levenshtein
+
+from ..dictionaries import WORD_RE
+from ..lexicon import Lexicon, max_distance, sounds_alike, zipf
+from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from . import PassContext, PassResult, suggest
+
+PASS_ID = "lexicon"
+COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
+RARE = 3.0  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+NEVER = 4.5  # a word this common is never even suggested on spelling alone
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
+_SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+
+
+@dataclass(frozen=True)
+class Token:
+    base: str  # the word without a possessive ending
+    suffix: str
+    start: int
+    end: int  # end of base
+
+    @property
+    def low(self) -> str:
+        return self.base.lower()
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    out = []
+    for m in WORD_RE.finditer(text, start, end):
+        word = m.group()
+        pm = _POSSESSIVE.search(word)
+        base = word[: pm.start()] if pm and pm.start() > 0 else word
+        out.append(Token(base, word[len(base) :], m.start(), m.start() + len(base)))
+    return out
+
+
+def _write_as(form: str, source: str) -> str:
+    """Write the term's own spelling; a lower-case term follows the text's capitals."""
+    if form.islower() and source[:1].isupper():
+        return form[:1].upper() + form[1:]
+    return form
+
+
+class _Run:
+    """One pass over one transcript: keeps the tokens already claimed by a match."""
+
+    def __init__(self, t: Transcript, lex: Lexicon) -> None:
+        self.t = t
+        self.lex = lex
+        self.result = PassResult()
+        self.doc_words = set(WORD_RE.findall(t.text))
+
+    def add(self, rule: str, edits: list[Edit], applicability: Applicability, reason: str, confidence: float,
+            evidence: dict[str, object], alternatives: tuple[str, ...] = ()) -> None:
+        self.result.suggestions.append(
+            suggest(self.t, PASS_ID, rule, edits, applicability, reason, confidence, evidence, alternatives, priority=60)
+        )
+
+    def block(self, s: int, e: int) -> None:
+        toks = _tokens(self.t.text, s, e)
+        taken: set[int] = set()
+        self.acronyms(s, e, toks, taken)
+        self.multiword(toks, taken)
+        self.split_words(toks, taken)
+        for i, tok in enumerate(toks):
+            if i not in taken:
+                self.single(tok)
+
+    # -- spelled-out acronyms: "I B N R" -> "IBNR"
+    def acronyms(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
+        for m in _SPELLED_ACRONYM.finditer(self.t.text, s, e):
+            letters = "".join(ch for ch in m.group() if ch.isalpha())
+            term = self.lex.acronyms.get(letters)
+            if term is None:
+                continue
+            end = m.end() - (1 if m.group().endswith(".") and not self.t.text[m.end() - 2].isalpha() else 0)
+            sure = len(letters) >= 3
+            self.add("spelled-acronym", [Edit(Span(m.start(), end), term.text)], Applicability.AUTO if sure else Applicability.REVIEW,
+                     f"'{m.group().strip()}' spells out the term list's acronym {term.text}", 0.95 if sure else 0.6,
+                     {"term": term.text, "term_list_line": term.line})
+            taken.update(i for i, tok in enumerate(toks) if m.start() <= tok.start < m.end())
+
+    # -- multi-word terms matched as a whole around a word they share with the text
+    def multiword(self, toks: list[Token], taken: set[int]) -> None:
+        tried: set[tuple[int, str]] = set()
+        for i, tok in enumerate(toks):
+            for term, pos in self.lex.anchors.get(tok.low, ()):
+                start, n = i - pos, len(term.words)
+                if start < 0 or start + n > len(toks) or (start, term.text) in tried:
+                    continue
+                tried.add((start, term.text))
+                window = toks[start : start + n]
+                if any(k in taken for k in range(start, start + n)) or not self._joined_by_spaces(window):
+                    continue
+                verdict = self._compare(window, term.words)
+                if verdict is None:
+                    continue
+                edits, spelling_changed, distinctive = verdict
+                taken.update(range(start, start + n))
+                if not edits:
+                    continue
+                if spelling_changed:
+                    sure = distinctive and all(
+                        sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
+                        for w, tw in zip(window, term.words) if w.base != tw
+                    )
+                    why = f"the term list has '{term.text}'; the text has the same name with {'a word' if len(edits) == 1 else 'words'} misspelled"
+                else:
+                    sure = distinctive and not all(w.base.isupper() for w in window)
+                    why = f"the term list writes '{term.text}' with these capitals"
+                self.add("multiword-term" if spelling_changed else "term-case", edits,
+                         Applicability.AUTO if sure else Applicability.REVIEW, why, 0.9 if sure else 0.6,
+                         {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)})
+
+    def _joined_by_spaces(self, window: list[Token]) -> bool:
+        text = self.t.text
+        return all(_SEPARATOR.fullmatch(text[a.end + len(a.suffix) : b.start]) for a, b in zip(window, window[1:])) and not any(
+            w.suffix for w in window[:-1]
+        )
+
+    def _compare(self, window: list[Token], words: tuple[str, ...]) -> tuple[list[Edit], bool, bool] | None:
+        edits: list[Edit] = []
+        spelling = False
+        distinctive = False
+        for w, tw in zip(window, words):
+            if w.base == tw:
+                distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
+                continue
+            if w.low == tw.lower():
+                distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
+                edits.append(Edit(Span(w.start, w.end), tw))
+                continue
+            dist = Levenshtein.distance(w.low, tw.lower())
+            if dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4:
+                return None
+            spelling = True
+            edits.append(Edit(Span(w.start, w.end), tw))
+        if spelling and sum(1 for w, tw in zip(window, words) if w.low == tw.lower()) == 0:
+            return None
+        return edits, spelling, distinctive
+
+    # -- a term split in two: "Giga factory" -> "Gigafactory"
+    def split_words(self, toks: list[Token], taken: set[int]) -> None:
+        for i in range(len(toks) - 1):
+            a, b = toks[i], toks[i + 1]
+            if i in taken or i + 1 in taken or a.suffix or self.t.text[a.end : b.start] not in (" ", "-"):
+                continue
+            form = self.lex.words.get(a.low + b.low)
+            if form is None or a.base in self.lex.exact or b.base in self.lex.exact:
+                continue
+            sure = zipf(form.lower()) < 4.0 and (zipf(a.low) < COMMON or zipf(b.low) < COMMON or (a.base[:1].isupper() and b.base[:1].isupper()))
+            self.add("split-term", [Edit(Span(a.start, b.end), form)], Applicability.AUTO if sure else Applicability.REVIEW,
+                     f"'{a.base} {b.base}' is the term list's '{form}' written as two words", 0.9 if sure else 0.6, {"term": form})
+            taken.update((i, i + 1))
+
+    # -- one word: lost capitals or a misspelling
+    def single(self, tok: Token) -> None:
+        base, low = tok.base, tok.low
+        if base in self.lex.exact or not base[:1].isalpha() or len(base) < 2:
+            return
+        form = self.lex.spelling(low)
+        if form is None and len(low) > 4 and low.endswith("s"):
+            if base[:-1] in self.lex.exact:
+                return  # a plural of a term, written right
+            stem = self.lex.spelling(low[:-1])
+            form = stem + "s" if stem is not None else None
+        if form is not None:
+            self.case(tok, form)
+            return
+        if len(low) < 4:
+            self.acronym_near_miss(tok)
+            return
+        self.fuzzy(tok)
+
+    def case(self, tok: Token, form: str) -> None:
+        base = tok.base
+        if form == base or form.islower() or (base.isupper() and not form.isupper()):
+            return
+        whole = tok.low in self.lex.words
+        common = zipf(tok.low) >= COMMON
+        if not whole and common:
+            return  # a common word that is only part of a longer term ("investments") says nothing alone
+        if common and base[:1].isupper() and not form.isupper():
+            return  # "Target" vs "TARGET"-style differences on a capitalized common word are not worth asking
+        self.add("term-case", [Edit(Span(tok.start, tok.end), form)], Applicability.REVIEW if common else Applicability.AUTO,
+                 f"the term list writes '{form}'" + (f"; but '{tok.low}' is also an ordinary word" if common else ""),
+                 0.6 if common else 0.9, {"term": form, "zipf": round(zipf(tok.low), 2)})
+
+    def acronym_near_miss(self, tok: Token) -> None:
+        if not tok.base.isupper() or len(tok.base) < 3:
+            return
+        near = [a for a in self.lex.acronyms if len(a) == len(tok.base) and Levenshtein.distance(a, tok.base) == 1]
+        if near:
+            self.add("acronym-near-miss", [Edit(Span(tok.start, tok.end), near[0])], Applicability.REVIEW,
+                     f"'{tok.base}' is one letter away from the term list's acronym {near[0]}", 0.5, {"terms": near}, tuple(near[1:]))
+
+    def fuzzy(self, tok: Token) -> None:
+        base, low = tok.base, tok.low
+        if base.isupper() and len(base) <= 6:
+            self.acronym_near_miss(tok)
+            return
+        digits = any(ch.isdigit() for ch in low)
+        cands = [
+            c for c in self.lex.candidates(low)
+            if (c.sounds_alike or (c.distance == 1 and c.form.lower()[:1] == low[:1])) and any(ch.isdigit() for ch in c.form) == digits
+        ]
+        if not cands:
+            return
+        best = cands[0]
+        ties = [c for c in cands if (c.distance, c.sounds_alike) == (best.distance, best.sounds_alike)]
+        common = zipf(low)
+        if common >= NEVER:
+            return
+        same_start = best.form.lower()[:1] == low[:1]
+        strong = best.sounds_alike and same_start and len(ties) == 1 and len(best.form) >= 5
+        in_doc = best.form in self.doc_words
+        sure = strong and (
+            (common < RARE and best.distance <= 2 and (best.whole_term or zipf(best.form.lower()) < COMMON))
+            or (in_doc and best.distance == 1 and common < 4.0)
+        )
+        if not sure and not best.sounds_alike:
+            if common >= RARE:
+                return  # a real word one letter from a term, sounding different: noise, not a lead
+        evidence = {
+            "term": best.form, "edit_distance": best.distance, "sounds_alike": best.sounds_alike, "zipf": round(common, 2),
+            "term_spelled_right_elsewhere": in_doc,
+        }
+        alternatives = tuple(c.form for c in cands[1:4] if c.form != best.form)
+        why = f"'{base}' is {best.distance} letter(s) from the term list's '{best.form}'" + (" and sounds the same" if best.sounds_alike else "")
+        if not sure:
+            why += "; " + ("'" + low + "' is an ordinary English word" if common >= RARE else "not sure enough to change without a person")
+        self.add("term-spelling", [Edit(Span(tok.start, tok.end), _write_as(best.form, base))],
+                 Applicability.AUTO if sure else Applicability.REVIEW, why, 0.9 if sure else 0.5, evidence, alternatives)
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    if ctx.lexicon is None:
+        return PassResult()
+    run_ = _Run(t, ctx.lexicon)
+    for block in t.blocks:
+        if block.kind in (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING):
+            run_.block(block.span.start, block.span.end)
+    return run_.result

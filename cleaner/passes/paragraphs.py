@@ -1,0 +1,51 @@
+"""Join paragraphs that a page break cut in the middle of a sentence.
+
+A paragraph that ends on a word, with no punctuation at all, followed (across
+a blank line, in the same speaker turn) by one that starts in lower case, is
+one paragraph. Any other paragraph without closing punctuation (one ending in
+a comma, or followed by a capital) may be a real break: that join is only
+suggested.
+"""
+
+from __future__ import annotations
+
+from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from . import PassContext, PassResult, suggest
+
+PASS_ID = "paragraphs"
+_CLOSERS = ".?!…:;\"”’')]—–-"
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    blocks = t.blocks
+    for prev, nxt in zip(blocks, blocks[1:]):
+        if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or prev.turn != nxt.turn:
+            continue
+        gap = t.text[prev.span.end : nxt.span.start]
+        if gap.count("\n") < 2 or gap.strip():
+            continue  # one segment per line is the layout, not a page break
+        last = t.text[prev.span.end - 1]
+        first = t.text[nxt.span.start]
+        if last in _CLOSERS:
+            continue
+        edit = Edit(Span(prev.span.end, nxt.span.start), " ")
+        tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
+        head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
+        if first.islower() and _is_word_char(last):
+            result.suggestions.append(
+                suggest(t, PASS_ID, "split-paragraph", [edit], Applicability.AUTO,
+                        f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it",
+                        confidence=0.95, priority=40, evidence={"tail": tail, "head": head})
+            )
+        elif first.isalpha() or first.isdigit():
+            result.suggestions.append(
+                suggest(t, PASS_ID, "split-paragraph-review", [edit], Applicability.REVIEW,
+                        f"'…{tail}' has no closing punctuation; the next paragraph may continue it",
+                        confidence=0.5, priority=40, evidence={"tail": tail, "head": head})
+            )
+    return result

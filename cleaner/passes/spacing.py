@@ -1,0 +1,33 @@
+"""Spaces before punctuation and runs of spaces inside a paragraph."""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Applicability, Edit, Span, Transcript
+from . import PassContext, PassResult, suggest
+
+PASS_ID = "spacing"
+# a space between a word and the punctuation closing it: "growth , and" / "why ?"
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w%)\]”\"'])[ \t]+(?=[,.;:?!](?:[\s\"”')\]]|$))")
+_SPACE_RUN = re.compile(r"(?<=\S)[ \t]{2,}(?=\S)")
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    for block in t.paragraphs():
+        s, e = block.span.start, block.span.end
+        for m in _SPACE_BEFORE_PUNCT.finditer(t.text, s, e):
+            # "..." after a space is a trailing-off marker, not a stray space
+            if t.text.startswith("..", m.end()):
+                continue
+            result.suggestions.append(
+                suggest(t, PASS_ID, "space-before-punctuation", [Edit(Span(m.start(), m.end()), "")], Applicability.AUTO,
+                        f"no space belongs before '{t.text[m.end()]}'", priority=20)
+            )
+        for m in _SPACE_RUN.finditer(t.text, s, e):
+            result.suggestions.append(
+                suggest(t, PASS_ID, "space-run", [Edit(Span(m.start(), m.end()), " ")], Applicability.AUTO,
+                        "several spaces in a row inside a sentence read as one", priority=20)
+            )
+    return result

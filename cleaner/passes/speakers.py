@@ -1,0 +1,76 @@
+"""One spelling per speaker and per firm across all speaker labels.
+
+"Capstone Investment" in one label and "Capstone Investments" in another
+are one firm. Where the term list names one of the spellings, relabelling
+the others is sure (``auto``); otherwise the most used spelling is only
+suggested, with the others as alternatives.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from ..model import Applicability, Edit, Span, Transcript
+from . import PassContext, PassResult, suggest
+
+PASS_ID = "speakers"
+_SIMILAR = 88  # rapidfuzz ratio above which two label parts are one name spelled two ways
+
+
+def _parts(t: Transcript) -> list[tuple[str, Span]]:
+    """Each label's name part and firm part, with their spans."""
+    out: list[tuple[str, Span]] = []
+    for turn in t.turns:
+        if turn.label is None:
+            continue
+        label = t.text[turn.label.start : turn.label.end]
+        name_end = len(turn.speaker)
+        if label.startswith(turn.speaker):
+            out.append((turn.speaker, Span(turn.label.start, turn.label.start + name_end)))
+        for part in (turn.firm, turn.role):
+            if part and label.endswith(part):
+                out.append((part, Span(turn.label.end - len(part), turn.label.end)))
+    return out
+
+
+def _clusters(forms: Counter[str]) -> list[list[str]]:
+    """Group spellings that are the same name written slightly differently."""
+    clusters: list[list[str]] = []
+    for form, _ in forms.most_common():
+        for cluster in clusters:
+            head = cluster[0]
+            if form.lower() != head.lower() and fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR and form.split()[0].lower() == head.split()[0].lower():
+                cluster.append(form)
+                break
+            if form.lower() == head.lower():
+                cluster.append(form)
+                break
+        else:
+            clusters.append([form])
+    return [c for c in clusters if len(set(c)) > 1]
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    parts = _parts(t)
+    forms = Counter(text for text, _ in parts)
+    for cluster in _clusters(forms):
+        known = [f for f in cluster if ctx.lexicon is not None and ctx.lexicon.has_exact(f)]
+        if len(known) == 1:
+            target, applicability, why = known[0], Applicability.AUTO, "the term list spells it"
+        else:
+            target = max(cluster, key=lambda f: (forms[f], len(f)))
+            applicability, why = Applicability.REVIEW, f"used {forms[target]} time(s); which spelling is right is unclear"
+        others = tuple(f for f in dict.fromkeys(cluster) if f != target)
+        for text, span in parts:
+            if text in others:
+                result.suggestions.append(
+                    suggest(t, PASS_ID, "label-consistency", [Edit(span, target)], applicability,
+                            f"speaker labels spell this '{target}' elsewhere ({why})",
+                            confidence=0.95 if applicability is Applicability.AUTO else 0.6, priority=35,
+                            evidence={"spellings": {f: forms[f] for f in cluster}},
+                            alternatives=tuple(f for f in dict.fromkeys(cluster) if f != target and f != text))
+                )
+    return result

@@ -1,0 +1,146 @@
+"""Run the passes in order and apply what is sure, round after round, until nothing changes.
+
+``clean_text`` is the whole engine: parse, run every pass on the read-only
+transcript, give suggestions their stable ids, let reviewer decisions
+override applicability, apply the chosen ``auto`` edits, and repeat on the
+new text. What is left for review, and the flags, are those of the final
+(stable) text, so running cleaner on its own output changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from importlib import import_module
+
+from .ids import assign_ids
+from .model import Applicability, Edit, Flag, Span, Suggestion, Transcript
+from .passes import PassContext, PassResult
+from .readers import parse
+from .resolve import SourceMap, apply, choose
+
+PASS_ORDER = ("escapes", "gaps", "spacing", "repeats", "paragraphs", "speakers", "dictionary", "lexicon")
+MAX_ROUNDS = 8
+
+
+class NotConverging(RuntimeError):
+    """The fix loop kept changing the text: a bug in some pass."""
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A person's verdict on one suggestion id."""
+
+    id: str
+    verdict: str  # accepted | rejected | edited | deferred
+    text: str | None = None  # the reviewer's own replacement, for "edited"
+    reviewer: str = ""
+    at: str = ""
+    source: str = "review"  # review | docx | cli
+
+
+@dataclass(frozen=True)
+class AppliedChange:
+    suggestion: Suggestion
+    round: int
+    original_start: int
+    original_line: int
+    speaker: str
+    decided_by: str
+    decided_at: str
+
+
+@dataclass
+class CleanResult:
+    original: Transcript
+    final: Transcript
+    applied: list[AppliedChange] = field(default_factory=list)
+    pending: list[Suggestion] = field(default_factory=list)
+    rejected: list[Suggestion] = field(default_factory=list)
+    flags: list[Flag] = field(default_factory=list)
+    rounds: int = 0
+    stale_decisions: list[Decision] = field(default_factory=list)
+    source_map: SourceMap = field(default_factory=SourceMap)
+
+    def original_line(self, offset: int) -> int:
+        return self.original.line_of(self.source_map.to_original(offset))
+
+
+def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_ORDER) -> PassResult:
+    total = PassResult()
+    for name in passes:
+        module = import_module(f".passes.{name}", __package__)
+        out: PassResult = module.run(t, ctx)
+        total.suggestions.extend(out.suggestions)
+        total.flags.extend(out.flags)
+    total.suggestions = assign_ids(t, total.suggestions)
+    return total
+
+
+def _speaker_at(t: Transcript, offset: int) -> str:
+    block = t.block_at(offset)
+    if block is None or block.turn < 0:
+        return ""
+    return t.turns[block.turn].speaker
+
+
+def _with_decision(s: Suggestion, d: Decision) -> Suggestion:
+    if d.verdict == "edited" and d.text is not None:
+        span = s.span
+        return replace(s, edits=(Edit(Span(span.start, span.end), d.text),), after=d.text, applicability=Applicability.AUTO)
+    return replace(s, applicability=Applicability.AUTO)
+
+
+def clean_text(
+    text: str,
+    ctx: PassContext,
+    *,
+    layout: str | None = None,
+    title: str = "",
+    passes: tuple[str, ...] = PASS_ORDER,
+    decisions: dict[str, Decision] | None = None,
+) -> CleanResult:
+    """Clean ``text``; reviewer ``decisions`` (by suggestion id) turn review items into applied or rejected ones."""
+    decisions = decisions or {}
+    current = parse(text, layout, title)
+    result = CleanResult(original=current, final=current)
+    seen_ids: set[str] = set()
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    for round_no in range(1, MAX_ROUNDS + 1):
+        found = run_passes(current, ctx, passes)
+        seen_ids.update(s.id for s in found.suggestions)
+        runnable: list[Suggestion] = []
+        pending: list[Suggestion] = []
+        rejected: list[Suggestion] = []
+        for s in found.suggestions:
+            d = decisions.get(s.id)
+            if s.applicability is Applicability.AUTO and (d is None or d.verdict != "rejected"):
+                runnable.append(s)
+            elif d is not None and d.verdict in ("accepted", "edited") and s.applicability is not Applicability.INFO:
+                runnable.append(_with_decision(s, d))
+            elif d is not None and d.verdict == "rejected":
+                rejected.append(s)
+            elif s.applicability is Applicability.REVIEW:
+                pending.append(s)
+        chosen = choose(runnable)
+        if not chosen:
+            result.final = current
+            result.pending = pending
+            result.rejected = rejected
+            result.flags = found.flags
+            result.rounds = round_no
+            break
+        for s in chosen:
+            d = decisions.get(s.id)
+            orig = result.source_map.to_original(s.span.start)
+            result.applied.append(
+                AppliedChange(s, round_no, orig, result.original.line_of(orig), _speaker_at(current, s.span.start),
+                              f"{d.source}:{d.reviewer}" if d and d.reviewer else (d.source if d else "auto"), d.at if d and d.at else now)
+            )
+        new_text, edits = apply(current.text, chosen)
+        result.source_map.record(edits)
+        current = parse(new_text, current.layout, title)
+    else:
+        raise NotConverging(f"still changing after {MAX_ROUNDS} rounds: {[s.rule_id for s in chosen][:5]}")
+    result.stale_decisions = [d for i, d in decisions.items() if i not in seen_ids and d.verdict != "deferred"]
+    return result

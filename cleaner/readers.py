@@ -1,0 +1,227 @@
+"""Detect a transcript's layout and parse it into blocks and speaker turns.
+
+Layouts, in the order they are tried:
+
+* ``bracket``  -- ``NAME [00:12:31]`` alone on a line, speech on the lines below.
+* ``colon``    -- ``Name: speech`` on one line.
+* ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
+  ``Operator``), a blank line, paragraphs; section headings such as
+  ``Question-and-Answer Session``.
+* ``plain``    -- anything else: one paragraph or segment per line.
+
+Parsing never copies or rewrites text: blocks are spans into the one source
+string, so every character stays addressable.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from .model import Block, BlockKind, Span, Transcript, Turn
+
+_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
+_SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
+_BRACKET_LINE = re.compile(rf"^(?P<name>{_NAME}|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*\[(?P<ts>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?)\][ \t]*$")
+_COLON_LINE = re.compile(rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)")
+_HEADING = re.compile(
+    r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
+    r"|(?:opening|closing|concluding) remarks|executives|analysts|corporate participants"
+    r"|conference call participants|operator instructions|introduction|agenda|discussion"
+    r"|[A-Z][\w&'\- ]{0,60} session)$",
+    re.IGNORECASE,
+)
+_SINGLE_WORD_SPEAKERS = {"operator", "moderator", "host", "interviewer", "interviewee", "presenter", "speaker", "narrator", "facilitator", "chair", "chairman"}
+_ROLE_WORDS = re.compile(
+    r"\b(?:CEO|CFO|COO|CTO|chief|president|vice|VP|director|head|officer|treasurer|relations|"
+    r"chairman|founder|manager|secretary|counsel|controller|professor|host)\b",
+    re.IGNORECASE,
+)
+
+
+def _lines(text: str) -> Iterator[tuple[int, int]]:
+    """Yield (start, end) of each line, without its newline."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, pos + len(line)
+        pos += len(line) + 1
+
+
+def speaker_key(name: str) -> str:
+    """A speaker's identity for stable ids: letters of the name only, lower-case."""
+    return re.sub(r"[^a-z0-9]+", "", name.split(" - ")[0].lower()) or "unknown"
+
+
+def _split_affiliation(affil: str | None) -> tuple[str | None, str | None]:
+    if not affil:
+        return None, None
+    if _ROLE_WORDS.search(affil):
+        return None, affil.strip()
+    return affil.strip(), None
+
+
+def detect_layout(text: str) -> str:
+    lines = [text[s:e] for s, e in _lines(text)]
+    nonblank = [ln for ln in lines if ln.strip()]
+    if not nonblank:
+        return "plain"
+    bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
+    if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4):
+        return "bracket"
+    colon = sum(1 for ln in nonblank if _COLON_LINE.match(ln))
+    if colon >= 2 and colon >= 0.3 * len(nonblank):
+        return "colon"
+    if _earnings_speaker_lines(lines) >= 2:
+        return "earnings"
+    return "plain"
+
+
+def _is_label_candidate(line: str) -> bool:
+    stripped = line.strip()
+    if not stripped or len(stripped) > 90 or stripped[-1] in ".?!,;:\"”)":
+        return False
+    return bool(_SPEAKER_LINE.match(stripped)) or bool(_HEADING.match(stripped))
+
+
+def _earnings_speaker_lines(lines: list[str]) -> int:
+    """Count lines that stand alone (blank or end around them) and look like labels."""
+    count = 0
+    singles: Counter[str] = Counter(ln.strip() for ln in lines if ln.strip() and " " not in ln.strip())
+    for i, line in enumerate(lines):
+        if not _is_label_candidate(line):
+            continue
+        before_blank = i == 0 or not lines[i - 1].strip()
+        after_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        if before_blank and after_blank and _label_kind(line.strip(), singles) is not None:
+            count += 1
+    return count
+
+
+def _label_kind(line: str, singles: Counter[str]) -> BlockKind | None:
+    if _HEADING.match(line):
+        return BlockKind.HEADING
+    m = _SPEAKER_LINE.match(line)
+    if not m:
+        return None
+    name = m.group("name")
+    if " " not in name and name.lower() not in _SINGLE_WORD_SPEAKERS and singles[line] < 2:
+        return None
+    return BlockKind.SPEAKER
+
+
+class _Builder:
+    """Collects blocks and turns while a layout parser walks the text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.blocks: list[Block] = []
+        self.turns: list[Turn] = []
+        self.seen: Counter[str] = Counter()
+
+    def turn(self, name: str, affil: str | None, label: Span, timestamp: str | None = None) -> None:
+        firm, role = _split_affiliation(affil)
+        key = speaker_key(name)
+        self.seen[key] += 1
+        self.turns.append(Turn(len(self.turns), name.strip(), firm, role, f"{key}#{self.seen[key]}", label, timestamp))
+        self.blocks.append(Block(BlockKind.SPEAKER, label, len(self.turns) - 1, timestamp))
+
+    def block(self, kind: BlockKind, start: int, end: int, timestamp: str | None = None) -> None:
+        # trim surrounding blanks so a block is exactly its words
+        while start < end and self.text[start] in " \t":
+            start += 1
+        while end > start and self.text[end - 1] in " \t":
+            end -= 1
+        if start < end:
+            self.blocks.append(Block(kind, Span(start, end), len(self.turns) - 1, timestamp))
+
+    def build(self, layout: str) -> Transcript:
+        return Transcript(self.text, layout, tuple(self.blocks), tuple(self.turns))
+
+
+def _runs(text: str) -> Iterator[list[tuple[int, int]]]:
+    """Group lines into runs separated by blank lines."""
+    run: list[tuple[int, int]] = []
+    for s, e in _lines(text):
+        if text[s:e].strip():
+            run.append((s, e))
+        elif run:
+            yield run
+            run = []
+    if run:
+        yield run
+
+
+def _parse_earnings(text: str) -> Transcript:
+    b = _Builder(text)
+    singles: Counter[str] = Counter(text[s:e].strip() for s, e in _lines(text) if text[s:e].strip() and " " not in text[s:e].strip())
+    for run in _runs(text):
+        first_s, first_e = run[0]
+        line = text[first_s:first_e].strip()
+        kind = _label_kind(line, singles) if _is_label_candidate(line) else None
+        rest = run
+        if kind is BlockKind.HEADING:
+            b.block(BlockKind.HEADING, first_s, first_e)
+            rest = run[1:]
+        elif kind is BlockKind.SPEAKER:
+            m = _SPEAKER_LINE.match(line)
+            assert m is not None
+            lead = first_s + (len(text[first_s:first_e]) - len(text[first_s:first_e].lstrip()))
+            b.turn(m.group("name"), m.group("affil"), Span(lead, lead + len(line)))
+            rest = run[1:]
+        if rest:
+            b.block(BlockKind.PARAGRAPH, rest[0][0], rest[-1][1])
+    return b.build("earnings")
+
+
+def _parse_colon(text: str) -> Transcript:
+    b = _Builder(text)
+    for s, e in _lines(text):
+        line = text[s:e]
+        if not line.strip():
+            continue
+        m = _COLON_LINE.match(line)
+        if m:
+            b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), m.group("ts"))
+            b.block(BlockKind.PARAGRAPH, s + m.end(), e)
+        elif _HEADING.match(line.strip()):
+            b.block(BlockKind.HEADING, s, e)
+        else:
+            b.block(BlockKind.PARAGRAPH, s, e)
+    return b.build("colon")
+
+
+def _parse_bracket(text: str) -> Transcript:
+    b = _Builder(text)
+    for s, e in _lines(text):
+        line = text[s:e]
+        if not line.strip():
+            continue
+        m = _BRACKET_LINE.match(line)
+        if m:
+            b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), m.group("ts"))
+        elif _HEADING.match(line.strip()):
+            b.block(BlockKind.HEADING, s, e)
+        else:
+            b.block(BlockKind.PARAGRAPH, s, e)
+    return b.build("bracket")
+
+
+def _parse_plain(text: str) -> Transcript:
+    b = _Builder(text)
+    for s, e in _lines(text):
+        if text[s:e].strip():
+            b.block(BlockKind.PARAGRAPH, s, e)
+    return b.build("plain")
+
+
+_PARSERS = {"earnings": _parse_earnings, "colon": _parse_colon, "bracket": _parse_bracket, "plain": _parse_plain}
+LAYOUTS = tuple(_PARSERS)
+
+
+def parse(text: str, layout: str | None = None, title: str = "") -> Transcript:
+    """Parse ``text`` in the given layout, or the detected one."""
+    chosen = layout or detect_layout(text)
+    t = _PARSERS[chosen](text)
+    return Transcript(t.text, t.layout, t.blocks, t.turns, title)

@@ -1,0 +1,1 @@
+"""Renderers: turn a cleaning result into files. They never decide what changes."""

@@ -1,0 +1,56 @@
+"""Choosing which edits to apply, applying them, and mapping positions back to the input.
+
+One resolver serves every pass: candidates are taken in order of position,
+then pass priority, then confidence; one that overlaps an edit already taken
+waits for the next round, when it is re-proposed against the new text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .model import Edit, Suggestion
+from .passes import apply_edits
+
+
+def choose(suggestions: list[Suggestion]) -> list[Suggestion]:
+    """Greedily pick suggestions whose edits overlap none already picked."""
+    order = sorted(suggestions, key=lambda s: (s.span.start, s.priority, -s.confidence, s.span.end - s.span.start, s.id))
+    taken: list[Suggestion] = []
+    used: list[Edit] = []
+    for s in order:
+        if any(e.span.overlaps(u.span) or (e.span.start == e.span.end and u.span.start <= e.span.start <= u.span.end) for e in s.edits for u in used):
+            continue
+        taken.append(s)
+        used.extend(s.edits)
+    return taken
+
+
+@dataclass
+class SourceMap:
+    """Maps an offset in the current text back to the original input, through every round."""
+
+    rounds: list[list[tuple[int, int, int]]] = field(default_factory=list)  # (old_start, old_end, new_length)
+
+    def record(self, edits: list[Edit]) -> None:
+        self.rounds.append(sorted((e.span.start, e.span.end, len(e.replacement)) for e in edits))
+
+    def to_original(self, pos: int) -> int:
+        for edits in reversed(self.rounds):
+            delta = 0
+            mapped = None
+            for old_s, old_e, new_len in edits:
+                new_s = old_s + delta
+                if pos < new_s:
+                    break
+                if pos < new_s + new_len:
+                    mapped = old_s
+                    break
+                delta += new_len - (old_e - old_s)
+            pos = mapped if mapped is not None else pos - delta
+        return pos
+
+
+def apply(text: str, chosen: list[Suggestion]) -> tuple[str, list[Edit]]:
+    edits = [e for s in chosen for e in s.edits]
+    return apply_edits(text, edits), edits

@@ -1,0 +1,104 @@
+"""Reading input safely and writing outputs atomically.
+
+Every failure here becomes a ``CleanerError`` whose message is one line that
+names the file (and line, where there is one), so the CLI can print it and
+exit non-zero without a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+MAX_INPUT_BYTES = 200 * 1024 * 1024  # a transcript larger than this is surely not one
+
+
+class CleanerError(Exception):
+    """A user-facing error: its message is one line naming the file."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    text: str
+    encoding: str
+    note: str | None  # said to the user when the file was not plain UTF-8
+
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_bytes(data: bytes, name: str) -> Decoded:
+    """Decode text in any common encoding; refuse binary data."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError as exc:
+                raise CleanerError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
+            return Decoded(_normalize_newlines(text), enc, f"{name}: decoded as {enc.upper()} (byte-order mark)")
+    if b"\x00" in data[:8192]:
+        raise CleanerError(f"{name}: looks like binary data (NUL bytes), not a text transcript")
+    try:
+        return Decoded(_normalize_newlines(data.decode("utf-8")), "utf-8", None)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise CleanerError(f"{name}: not text in any encoding cleaner recognises (binary?)")
+    text = str(best)
+    if _looks_binary(text):
+        raise CleanerError(f"{name}: looks like binary data, not a text transcript")
+    return Decoded(_normalize_newlines(text), best.encoding, f"{name}: not UTF-8; decoded as {best.encoding}")
+
+
+def _looks_binary(text: str) -> bool:
+    sample = text[:4096]
+    bad = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    return bad > max(2, len(sample) // 100)
+
+
+def _normalize_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_text(path: Path, what: str = "transcript") -> Decoded:
+    """Read a text file the user named, with one-line errors for every bad case."""
+    if not path.exists():
+        raise CleanerError(f"{path}: no such file")
+    if path.is_dir():
+        raise CleanerError(f"{path}: is a folder, expected a {what} file")
+    size = path.stat().st_size
+    if size > MAX_INPUT_BYTES:
+        raise CleanerError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit for a {what}")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CleanerError(f"{path}: cannot read ({exc.strerror})") from None
+    decoded = decode_bytes(data, str(path))
+    if not decoded.text.strip():
+        raise CleanerError(f"{path}: is empty, nothing to clean")
+    return decoded
+
+
+def write_atomic(path: Path, data: str | bytes) -> None:
+    """Write to a temporary file beside ``path`` and rename it into place."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data.encode("utf-8") if isinstance(data, str) else data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
