@@ -41,8 +41,14 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path) -> list[tuple[Path
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES
-                           and out_resolved not in p.resolve().parents and not p.name.startswith("."))
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in TRANSCRIPT_SUFFIXES
+                and out_resolved not in p.resolve().parents
+                and not p.name.startswith(".")
+            )
             if not found:
                 raise CleanerError(f"{path}: no transcripts (*.txt) in this folder")
             pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
@@ -75,26 +81,54 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("out"), show_default=True,
-              help="Folder for the outputs; never the input's own file.")
-@click.option("--format", "formats", default="md,docx,txt,changes", show_default=True, callback=lambda c, p, v: _formats(v),
-              help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json).")
-@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path),
-              help="A term list: one correct term per line, '#' comments. Repeatable.")
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Folder for the outputs; never the input's own file.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="md,docx,txt,changes",
+    show_default=True,
+    callback=lambda c, p, v: _formats(v),
+    help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json).",
+)
+@click.option(
+    "--lexicon",
+    "lexicons",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="A term list: one correct term per line, '#' comments. Repeatable.",
+)
 @click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML dictionary file. Repeatable.")
 @click.option("--no-default-dictionaries", is_flag=True, help="Load only the dictionaries named with --dictionary.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default=None, help="Skip layout detection.")
 @click.option("--lang", default="en-US", show_default=True, help="Document language for DOCX.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
-def clean(inputs: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], lexicons: tuple[Path, ...],
-          dictionaries: tuple[str, ...], no_default_dictionaries: bool, layout: str | None, lang: str, quiet: bool) -> None:
+def clean(
+    inputs: tuple[str, ...],
+    output_dir: Path,
+    formats: tuple[str, ...],
+    lexicons: tuple[Path, ...],
+    dictionaries: tuple[str, ...],
+    no_default_dictionaries: bool,
+    layout: str | None,
+    lang: str,
+    quiet: bool,
+) -> None:
     """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)
             warnings.showwarning = _warn  # type: ignore[assignment]
-            ctx = PassContext(tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
-                              Lexicon.load(list(lexicons)) if lexicons else None)
+            ctx = PassContext(
+                tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
+                Lexicon.load(list(lexicons)) if lexicons else None,
+            )
         pairs = collect_inputs(inputs, output_dir)
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
@@ -102,8 +136,14 @@ def clean(inputs: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], l
     if len(pairs) > 1 and not quiet:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                      console=_stderr_console(), transient=False) as progress:
+        with Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            console=_stderr_console(),
+            transient=False,
+        ) as progress:
             task = progress.add_task("cleaning", total=len(pairs))
             for src, stem in pairs:
                 progress.update(task, description=f"cleaning {src.name[:40]}")
@@ -121,14 +161,23 @@ def clean(inputs: tuple[str, ...], output_dir: Path, formats: tuple[str, ...], l
         sys.exit(1)
 
 
-def _stderr_console():  # noqa: ANN202 -- rich is imported lazily to keep start-up fast
+def _stderr_console():
     from rich.console import Console
 
     return Console(stderr=True)
 
 
-def _clean_one(src: Path, stem: Path, formats: tuple[str, ...], ctx: PassContext, layout: str | None, lang: str,
-               totals: Totals, quiet: bool, decisions: dict[str, Decision] | None = None) -> None:
+def _clean_one(
+    src: Path,
+    stem: Path,
+    formats: tuple[str, ...],
+    ctx: PassContext,
+    layout: str | None,
+    lang: str,
+    totals: Totals,
+    quiet: bool,
+    decisions: dict[str, Decision] | None = None,
+) -> None:
     try:
         decoded = read_text(src)
         if decoded.note:
@@ -160,8 +209,11 @@ def _clean_one(src: Path, stem: Path, formats: tuple[str, ...], ctx: PassContext
     totals.pending += len(result.pending)
     totals.gaps += len(result.flags)
     if not quiet:
-        click.echo(f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
-                   f"[{result.original.layout} layout]", err=True)
+        click.echo(
+            f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
+            f"[{result.original.layout} layout]",
+            err=True,
+        )
         for a in result.stale_decisions:
             click.echo(f"warning: {src}: decision {a.id} ({a.verdict}) matches nothing in the text any more", err=True)
 

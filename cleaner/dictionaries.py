@@ -68,9 +68,7 @@ class Context:
             return False
         if self.followed_by and not (after and self._hit({after[0]}, self.followed_by)):
             return False
-        if self.preceded_by and not (before and self._hit({before[-1]}, self.preceded_by)):
-            return False
-        return True
+        return not (self.preceded_by and not (before and self._hit({before[-1]}, self.preceded_by)))
 
 
 @dataclass(frozen=True)
@@ -212,9 +210,19 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
     reason = raw.get("reason") or f"{dict_name} dictionary: {match or raw.get('pattern')} → {repl[0]}"
     fixes, keeps = _parse_examples(raw.get("examples"), rid, path, line)
     return Rule(
-        id=rid, dictionary=dict_name, replacements=tuple(repl), applicability=applicability, reason=str(reason),
-        match=match, pattern=pattern, match_case=bool(raw.get("match_case", False)), case=case, context=context,
-        fix_examples=fixes, keep_examples=keeps, source=f"{path}:{line}",
+        id=rid,
+        dictionary=dict_name,
+        replacements=tuple(repl),
+        applicability=applicability,
+        reason=str(reason),
+        match=match,
+        pattern=pattern,
+        match_case=bool(raw.get("match_case", False)),
+        case=case,
+        context=context,
+        fix_examples=fixes,
+        keep_examples=keeps,
+        source=f"{path}:{line}",
     )
 
 
@@ -239,7 +247,7 @@ def load_dictionary(path: Path) -> Dictionary:
     """Load and validate one YAML dictionary file."""
     text = read_text(path, "dictionary").text
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 -- SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise _err(path, mark.line + 1 if mark else None, f"not valid YAML ({getattr(exc, 'problem', exc)})") from None

@@ -40,7 +40,7 @@ def phonetic(word: str) -> tuple[str, str]:
 
 def sounds_alike(a: str, b: str) -> bool:
     pa, pb = phonetic(a), phonetic(b)
-    return bool(pa[0]) and pa[0] == pb[0] or bool(pa[1]) and pa[1] == pb[1]
+    return (bool(pa[0]) and pa[0] == pb[0]) or (bool(pa[1]) and pa[1] == pb[1])
 
 
 def _deletes(word: str) -> set[str]:
@@ -127,7 +127,7 @@ class Lexicon:
         return cls(entries, ", ".join(str(p) for p in paths))
 
     def has_exact(self, text: str) -> bool:
-        return text in self.exact or text.lower() in self.by_lower and any(t.text == text for t in self.by_lower[text.lower()])
+        return text in self.exact or (text.lower() in self.by_lower and any(t.text == text for t in self.by_lower[text.lower()]))
 
     def spelling(self, low: str) -> str | None:
         """The lexicon's spelling of a word it holds, whole terms first."""

@@ -8,11 +8,11 @@ log can always say exactly where a change was made.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Applicability(str, Enum):
+class Applicability(StrEnum):
     """How sure a suggestion is (after ruff's Fix applicability)."""
 
     AUTO = "auto"  # applied without asking: an editor would always make it
@@ -82,7 +82,7 @@ class Flag:
     data: dict[str, Any] = field(default_factory=dict)
 
 
-class BlockKind(str, Enum):
+class BlockKind(StrEnum):
     HEADING = "heading"
     SPEAKER = "speaker"
     PARAGRAPH = "paragraph"

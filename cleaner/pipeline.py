@@ -134,8 +134,15 @@ def clean_text(
             d = decisions.get(s.id)
             orig = result.source_map.to_original(s.span.start)
             result.applied.append(
-                AppliedChange(s, round_no, orig, result.original.line_of(orig), _speaker_at(current, s.span.start),
-                              f"{d.source}:{d.reviewer}" if d and d.reviewer else (d.source if d else "auto"), d.at if d and d.at else now)
+                AppliedChange(
+                    s,
+                    round_no,
+                    orig,
+                    result.original.line_of(orig),
+                    _speaker_at(current, s.span.start),
+                    f"{d.source}:{d.reviewer}" if d and d.reviewer else (d.source if d else "auto"),
+                    d.at if d and d.at else now,
+                )
             )
         new_text, edits = apply(current.text, chosen)
         result.source_map.record(edits)

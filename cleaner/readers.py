@@ -33,7 +33,19 @@ _HEADING = re.compile(
     r"|[A-Z][\w&'\- ]{0,60} session)$",
     re.IGNORECASE,
 )
-_SINGLE_WORD_SPEAKERS = {"operator", "moderator", "host", "interviewer", "interviewee", "presenter", "speaker", "narrator", "facilitator", "chair", "chairman"}
+_SINGLE_WORD_SPEAKERS = {
+    "operator",
+    "moderator",
+    "host",
+    "interviewer",
+    "interviewee",
+    "presenter",
+    "speaker",
+    "narrator",
+    "facilitator",
+    "chair",
+    "chairman",
+}
 _ROLE_WORDS = re.compile(
     r"\b(?:CEO|CFO|COO|CTO|chief|president|vice|VP|director|head|officer|treasurer|relations|"
     r"chairman|founder|manager|secretary|counsel|controller|professor|host)\b",
@@ -80,7 +92,7 @@ def detect_layout(text: str) -> str:
 
 def _is_label_candidate(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or len(stripped) > 90 or stripped[-1] in ".?!,;:\"”)":
+    if not stripped or len(stripped) > 90 or stripped[-1] in '.?!,;:"”)':
         return False
     return bool(_SPEAKER_LINE.match(stripped)) or bool(_HEADING.match(stripped))
 

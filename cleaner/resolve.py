@@ -19,7 +19,11 @@ def choose(suggestions: list[Suggestion]) -> list[Suggestion]:
     taken: list[Suggestion] = []
     used: list[Edit] = []
     for s in order:
-        if any(e.span.overlaps(u.span) or (e.span.start == e.span.end and u.span.start <= e.span.start <= u.span.end) for e in s.edits for u in used):
+        if any(
+            e.span.overlaps(u.span) or (e.span.start == e.span.end and u.span.start <= e.span.start <= u.span.end)
+            for e in s.edits
+            for u in used
+        ):
             continue
         taken.append(s)
         used.extend(s.edits)

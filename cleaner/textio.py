@@ -53,13 +53,17 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
+    # Windows-1252 is the usual non-UTF-8 English file; prefer it when it reads as cleanly as the best guess
     if best is None:
         raise CleanerError(f"{name}: not text in any encoding cleaner recognises (binary?)")
-    text = str(best)
+    encoding, text = best.encoding, str(best)
+    if encoding != "cp1252" and "cp1252" in best.could_be_from_charset:
+        encoding, text = "cp1252", data.decode("cp1252")
     if _looks_binary(text):
         raise CleanerError(f"{name}: looks like binary data, not a text transcript")
-    return Decoded(_normalize_newlines(text), best.encoding, f"{name}: not UTF-8; decoded as {best.encoding}")
+    return Decoded(_normalize_newlines(text), encoding, f"{name}: not UTF-8; decoded as {encoding}")
 
 
 def _looks_binary(text: str) -> bool:
@@ -80,7 +84,9 @@ def read_text(path: Path, what: str = "transcript") -> Decoded:
         raise CleanerError(f"{path}: is a folder, expected a {what} file")
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
-        raise CleanerError(f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit for a {what}")
+        raise CleanerError(
+            f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit for a {what}"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

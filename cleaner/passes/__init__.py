@@ -56,8 +56,18 @@ def suggest(
     before = t.text[span.start : span.end]
     after = apply_edits(before, [Edit(Span(e.span.start - span.start, e.span.end - span.start), e.replacement) for e in edits])
     return Suggestion(
-        id="", pass_id=pass_id, rule_id=rule_id, edits=edits, applicability=applicability, confidence=confidence,
-        reason=reason, before=before, after=after, evidence=evidence or {}, alternatives=alternatives, priority=priority,
+        id="",
+        pass_id=pass_id,
+        rule_id=rule_id,
+        edits=edits,
+        applicability=applicability,
+        confidence=confidence,
+        reason=reason,
+        before=before,
+        after=after,
+        evidence=evidence or {},
+        alternatives=alternatives,
+        priority=priority,
     )
 
 
@@ -73,7 +83,7 @@ def match_case(source: str, replacement: str) -> str:
     """Give ``replacement`` the capitalization pattern of ``source``."""
     if source.isupper() and len(source) > 1:
         return replacement.upper()
-    if source[:1].isupper() and source[1:].islower() or (source[:1].isupper() and len(source) == 1):
+    if (source[:1].isupper() and source[1:].islower()) or (source[:1].isupper() and len(source) == 1):
         return replacement[:1].upper() + replacement[1:]
     if source.islower():
         return replacement.lower() if replacement[:1].isupper() and replacement[1:].islower() else replacement
@@ -83,6 +93,6 @@ def match_case(source: str, replacement: str) -> str:
 def sentence_start(text: str, pos: int) -> bool:
     """True when ``pos`` begins a sentence (start of block, or after . ? ! and space)."""
     i = pos - 1
-    while i >= 0 and text[i] in " \t\"“(":
+    while i >= 0 and text[i] in ' \t"“(':
         i -= 1
     return i < 0 or text[i] in ".?!\n"

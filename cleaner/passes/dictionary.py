@@ -82,10 +82,18 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 if options[0] == source:
                     continue
                 result.suggestions.append(
-                    suggest(t, PASS_ID, f"{d.name}/{rule.id}", [Edit(Span(s, e), options[0])], rule.applicability, rule.reason,
-                            confidence=0.95 if rule.applicability is Applicability.AUTO else 0.6,
-                            evidence={"dictionary": d.name, "rule": rule.id, "source": rule.source},
-                            alternatives=tuple(o for o in options[1:] if o != source), priority=55)
+                    suggest(
+                        t,
+                        PASS_ID,
+                        f"{d.name}/{rule.id}",
+                        [Edit(Span(s, e), options[0])],
+                        rule.applicability,
+                        rule.reason,
+                        confidence=0.95 if rule.applicability is Applicability.AUTO else 0.6,
+                        evidence={"dictionary": d.name, "rule": rule.id, "source": rule.source},
+                        alternatives=tuple(o for o in options[1:] if o != source),
+                        priority=55,
+                    )
                 )
     return result
 
@@ -95,4 +103,3 @@ def rule_only(rule: Rule) -> Dictionary:
     d = Dictionary(rule.dictionary, Path(rule.source.rsplit(":", 1)[0]), "", True)
     d.rules.append(rule)
     return d
-

@@ -21,7 +21,11 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for m in _ESCAPE.finditer(t.text, block.span.start, block.span.end):
             result.suggestions.append(
                 suggest(
-                    t, PASS_ID, "markdown-escape", [Edit(Span(m.start(), m.end()), m.group(1))], Applicability.AUTO,
+                    t,
+                    PASS_ID,
+                    "markdown-escape",
+                    [Edit(Span(m.start(), m.end()), m.group(1))],
+                    Applicability.AUTO,
                     f"'{m.group(0)}' is a Markdown escape left in plain text; the reader should see '{m.group(1)}'",
                     priority=10,
                 )

@@ -20,7 +20,9 @@ PASS_ID = "gaps"
 _KINDS = {
     "inaudible": r"inaudible|unintelligible|indiscernible|incomprehensible|unclear|inaudible speech",
     "crosstalk": r"cross[- ]?talk|overlapping(?:\s+(?:speech|voices|speakers))?|multiple speakers",
-    "technical difficulty": r"technical\s+difficult(?:y|ies)|audio\s+(?:cuts?\s+out|drops?\s+out|drops?|glitch|gap)|no\s+audio|blank[_ ]audio",
+    "technical difficulty": (
+        r"technical\s+difficult(?:y|ies)|audio\s+(?:cuts?\s+out|drops?\s+out|drops?|glitch|gap)|no\s+audio|blank[_ ]audio"
+    ),
     "ph": r"ph|phon\.?|phonetic(?:ally)?|sp",
 }
 _TS = r"(?:\d{1,2}:)?\d{1,2}[:.]\d{2}(?:[.:]\d{1,3})?"
@@ -33,7 +35,43 @@ _UNCLEAR_Q = re.compile(r"[(\[]\s*\?{1,3}\s*[)\]]")
 # "(covered)": one to three lower-case words in parentheses, inside a sentence
 _GUESS_PAREN = re.compile(r"(?<=\w )\((?P<g>[a-z][a-z'’]*(?: [a-z][a-z'’]*){0,2})\)(?=[\s,.;:?!])")
 _GUESS_HOUSE = re.compile(r"\[(?P<g>[A-Za-z][\w'’ -]{0,40}?)\?\]")
-_NOT_GUESSES = {"sic", "laughs", "laughter", "applause", "music", "pause", "silence", "sighs", "coughs", "s", "es", "ed", "ies", "and", "or", "i", "ii", "iii", "iv", "a", "b", "c", "d", "e", "f", "x", "y", "z", "eg", "ie", "etc", "approx", "approximately", "roughly", "estimated"}
+_NOT_GUESSES = {
+    "sic",
+    "laughs",
+    "laughter",
+    "applause",
+    "music",
+    "pause",
+    "silence",
+    "sighs",
+    "coughs",
+    "s",
+    "es",
+    "ed",
+    "ies",
+    "and",
+    "or",
+    "i",
+    "ii",
+    "iii",
+    "iv",
+    "a",
+    "b",
+    "c",
+    "d",
+    "e",
+    "f",
+    "x",
+    "y",
+    "z",
+    "eg",
+    "ie",
+    "etc",
+    "approx",
+    "approximately",
+    "roughly",
+    "estimated",
+}
 
 
 def house_style(kind: str, ts: str | None) -> str:
@@ -60,17 +98,42 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             taken.append((m.start(), m.end()))
             if m.group(0) != want:
                 result.suggestions.append(
-                    suggest(t, PASS_ID, "gap-style", [Edit(span, want)], Applicability.AUTO,
-                            f"gap marker written in house style {want}", priority=15, evidence={"kind": kind, "timestamp": ts})
+                    suggest(
+                        t,
+                        PASS_ID,
+                        "gap-style",
+                        [Edit(span, want)],
+                        Applicability.AUTO,
+                        f"gap marker written in house style {want}",
+                        priority=15,
+                        evidence={"kind": kind, "timestamp": ts},
+                    )
                 )
-            result.flags.append(Flag(PASS_ID, kind if kind != "ph" else "phonetic", span, _message(kind, ts), {"timestamp": ts or block.timestamp, "marker": want}))
+            result.flags.append(
+                Flag(
+                    PASS_ID,
+                    kind if kind != "ph" else "phonetic",
+                    span,
+                    _message(kind, ts),
+                    {"timestamp": ts or block.timestamp, "marker": want},
+                )
+            )
         for m in _UNCLEAR_Q.finditer(t.text, s, e):
             if any(a <= m.start() < b for a, b in taken):
                 continue
             span = Span(m.start(), m.end())
             if m.group(0) != "[?]":
-                result.suggestions.append(suggest(t, PASS_ID, "gap-style", [Edit(span, "[?]")], Applicability.AUTO,
-                                                  "unclear-text marker written in house style [?]", priority=15))
+                result.suggestions.append(
+                    suggest(
+                        t,
+                        PASS_ID,
+                        "gap-style",
+                        [Edit(span, "[?]")],
+                        Applicability.AUTO,
+                        "unclear-text marker written in house style [?]",
+                        priority=15,
+                    )
+                )
             result.flags.append(Flag(PASS_ID, "inaudible", span, "unclear words", {"timestamp": block.timestamp, "marker": "[?]"}))
         for m in _GUESS_PAREN.finditer(t.text, s, e):
             guess = m.group("g")
@@ -78,18 +141,39 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 continue
             span = Span(m.start(), m.end())
             result.suggestions.append(
-                suggest(t, PASS_ID, "uncertain-guess", [Edit(span, f"[{guess}?]")], Applicability.REVIEW,
-                        f"'({guess})' looks like the transcriber's guess at unclear words; house style marks it [{guess}?]",
-                        confidence=0.6, priority=15)
+                suggest(
+                    t,
+                    PASS_ID,
+                    "uncertain-guess",
+                    [Edit(span, f"[{guess}?]")],
+                    Applicability.REVIEW,
+                    f"'({guess})' looks like the transcriber's guess at unclear words; house style marks it [{guess}?]",
+                    confidence=0.6,
+                    priority=15,
+                )
             )
-            result.flags.append(Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess}))
+            result.flags.append(
+                Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess})
+            )
         for m in _GUESS_HOUSE.finditer(t.text, s, e):
             span = Span(m.start(), m.end())
-            result.flags.append(Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {m.group('g')}", {"timestamp": block.timestamp, "guess": m.group("g")}))
+            result.flags.append(
+                Flag(
+                    PASS_ID,
+                    "uncertain",
+                    span,
+                    f"transcriber's guess: {m.group('g')}",
+                    {"timestamp": block.timestamp, "guess": m.group("g")},
+                )
+            )
     return result
 
 
 def _message(kind: str, ts: str | None) -> str:
-    what = {"inaudible": "inaudible speech", "crosstalk": "people talking over each other",
-            "technical difficulty": "audio lost to a technical problem", "ph": "a name or word spelled as it sounded"}[kind]
+    what = {
+        "inaudible": "inaudible speech",
+        "crosstalk": "people talking over each other",
+        "technical difficulty": "audio lost to a technical problem",
+        "ph": "a name or word spelled as it sounded",
+    }[kind]
     return f"{what} at {ts}" if ts else what

@@ -14,6 +14,7 @@ Precision guards, in order of strength:
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -55,6 +56,15 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
+_SUFFIXES = ("s", "es", "'s", "al", "ic", "ed", "ing", "er", "ers", "ly", "n", "ns", "ian", "ians", "ism", "ist", "ists")
+
+
+def _inflection(word: str, term: str) -> bool:
+    """True when one is the other plus an ending ("mitochondrial" / "mitochondria"): a different word, not a typo."""
+    longer, shorter = (word, term) if len(word) >= len(term) else (term, word)
+    return longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES
+
+
 def _write_as(form: str, source: str) -> str:
     """Write the term's own spelling; a lower-case term follows the text's capitals."""
     if form.islower() and source[:1].isupper():
@@ -70,9 +80,20 @@ class _Run:
         self.lex = lex
         self.result = PassResult()
         self.doc_words = set(WORD_RE.findall(t.text))
+        self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
+        # words of speaker labels are names the transcript itself vouches for
+        self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
 
-    def add(self, rule: str, edits: list[Edit], applicability: Applicability, reason: str, confidence: float,
-            evidence: dict[str, object], alternatives: tuple[str, ...] = ()) -> None:
+    def add(
+        self,
+        rule: str,
+        edits: list[Edit],
+        applicability: Applicability,
+        reason: str,
+        confidence: float,
+        evidence: dict[str, object],
+        alternatives: tuple[str, ...] = (),
+    ) -> None:
         self.result.suggestions.append(
             suggest(self.t, PASS_ID, rule, edits, applicability, reason, confidence, evidence, alternatives, priority=60)
         )
@@ -86,6 +107,11 @@ class _Run:
         for i, tok in enumerate(toks):
             if i not in taken:
                 self.single(tok)
+        for rule, edits, why, evidence in self.deferred:
+            span = Span(edits[0].span.start, edits[-1].span.end)
+            if not any(sg.span.overlaps(span) for sg in self.result.suggestions):
+                self.add(rule, edits, Applicability.REVIEW, why, 0.6, evidence)
+        self.deferred.clear()
 
     # -- spelled-out acronyms: "I B N R" -> "IBNR"
     def acronyms(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
@@ -96,9 +122,14 @@ class _Run:
                 continue
             end = m.end() - (1 if m.group().endswith(".") and not self.t.text[m.end() - 2].isalpha() else 0)
             sure = len(letters) >= 3
-            self.add("spelled-acronym", [Edit(Span(m.start(), end), term.text)], Applicability.AUTO if sure else Applicability.REVIEW,
-                     f"'{m.group().strip()}' spells out the term list's acronym {term.text}", 0.95 if sure else 0.6,
-                     {"term": term.text, "term_list_line": term.line})
+            self.add(
+                "spelled-acronym",
+                [Edit(Span(m.start(), end), term.text)],
+                Applicability.AUTO if sure else Applicability.REVIEW,
+                f"'{m.group().strip()}' spells out the term list's acronym {term.text}",
+                0.95 if sure else 0.6,
+                {"term": term.text, "term_list_line": term.line},
+            )
             taken.update(i for i, tok in enumerate(toks) if m.start() <= tok.start < m.end())
 
     # -- multi-word terms matched as a whole around a word they share with the text
@@ -117,25 +148,32 @@ class _Run:
                 if verdict is None:
                     continue
                 edits, spelling_changed, distinctive = verdict
-                taken.update(range(start, start + n))
                 if not edits:
+                    taken.update(range(start, start + n))
                     continue
                 if spelling_changed:
                     sure = distinctive and all(
                         sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
-                        for w, tw in zip(window, term.words) if w.base != tw
+                        for w, tw in zip(window, term.words, strict=False)
+                        if w.base != tw
                     )
-                    why = f"the term list has '{term.text}'; the text has the same name with {'a word' if len(edits) == 1 else 'words'} misspelled"
+                    words = "a word" if len(edits) == 1 else "words"
+                    why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
                 else:
                     sure = distinctive and not all(w.base.isupper() for w in window)
                     why = f"the term list writes '{term.text}' with these capitals"
-                self.add("multiword-term" if spelling_changed else "term-case", edits,
-                         Applicability.AUTO if sure else Applicability.REVIEW, why, 0.9 if sure else 0.6,
-                         {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)})
+                rule = "multiword-term" if spelling_changed else "term-case"
+                evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
+                if sure:
+                    taken.update(range(start, start + n))
+                    self.add(rule, edits, Applicability.AUTO, why, 0.9, evidence)
+                else:
+                    # the words may still be sure fixes one by one; ask about the whole term only if they are not
+                    self.deferred.append((rule, edits, why, evidence))
 
     def _joined_by_spaces(self, window: list[Token]) -> bool:
         text = self.t.text
-        return all(_SEPARATOR.fullmatch(text[a.end + len(a.suffix) : b.start]) for a, b in zip(window, window[1:])) and not any(
+        return all(_SEPARATOR.fullmatch(text[a.end + len(a.suffix) : b.start]) for a, b in itertools.pairwise(window)) and not any(
             w.suffix for w in window[:-1]
         )
 
@@ -143,7 +181,7 @@ class _Run:
         edits: list[Edit] = []
         spelling = False
         distinctive = False
-        for w, tw in zip(window, words):
+        for w, tw in zip(window, words, strict=False):
             if w.base == tw:
                 distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
                 continue
@@ -156,7 +194,7 @@ class _Run:
                 return None
             spelling = True
             edits.append(Edit(Span(w.start, w.end), tw))
-        if spelling and sum(1 for w, tw in zip(window, words) if w.low == tw.lower()) == 0:
+        if spelling and sum(1 for w, tw in zip(window, words, strict=False) if w.low == tw.lower()) == 0:
             return None
         return edits, spelling, distinctive
 
@@ -169,9 +207,16 @@ class _Run:
             form = self.lex.words.get(a.low + b.low)
             if form is None or a.base in self.lex.exact or b.base in self.lex.exact:
                 continue
-            sure = zipf(form.lower()) < 4.0 and (zipf(a.low) < COMMON or zipf(b.low) < COMMON or (a.base[:1].isupper() and b.base[:1].isupper()))
-            self.add("split-term", [Edit(Span(a.start, b.end), form)], Applicability.AUTO if sure else Applicability.REVIEW,
-                     f"'{a.base} {b.base}' is the term list's '{form}' written as two words", 0.9 if sure else 0.6, {"term": form})
+            # "Word Press" is WordPress cut at its own capital; otherwise the joined term must be rare
+            sure = zipf(form.lower()) < COMMON or form == a.base + b.base
+            self.add(
+                "split-term",
+                [Edit(Span(a.start, b.end), form)],
+                Applicability.AUTO if sure else Applicability.REVIEW,
+                f"'{a.base} {b.base}' is the term list's '{form}' written as two words",
+                0.9 if sure else 0.6,
+                {"term": form},
+            )
             taken.update((i, i + 1))
 
     # -- one word: lost capitals or a misspelling
@@ -203,28 +248,46 @@ class _Run:
             return  # a common word that is only part of a longer term ("investments") says nothing alone
         if common and base[:1].isupper() and not form.isupper():
             return  # "Target" vs "TARGET"-style differences on a capitalized common word are not worth asking
-        self.add("term-case", [Edit(Span(tok.start, tok.end), form)], Applicability.REVIEW if common else Applicability.AUTO,
-                 f"the term list writes '{form}'" + (f"; but '{tok.low}' is also an ordinary word" if common else ""),
-                 0.6 if common else 0.9, {"term": form, "zipf": round(zipf(tok.low), 2)})
+        self.add(
+            "term-case",
+            [Edit(Span(tok.start, tok.end), form)],
+            Applicability.REVIEW if common else Applicability.AUTO,
+            f"the term list writes '{form}'" + (f"; but '{tok.low}' is also an ordinary word" if common else ""),
+            0.6 if common else 0.9,
+            {"term": form, "zipf": round(zipf(tok.low), 2)},
+        )
 
     def acronym_near_miss(self, tok: Token) -> None:
         if not tok.base.isupper() or len(tok.base) < 3:
             return
         near = [a for a in self.lex.acronyms if len(a) == len(tok.base) and Levenshtein.distance(a, tok.base) == 1]
         if near:
-            self.add("acronym-near-miss", [Edit(Span(tok.start, tok.end), near[0])], Applicability.REVIEW,
-                     f"'{tok.base}' is one letter away from the term list's acronym {near[0]}", 0.5, {"terms": near}, tuple(near[1:]))
+            self.add(
+                "acronym-near-miss",
+                [Edit(Span(tok.start, tok.end), near[0])],
+                Applicability.REVIEW,
+                f"'{tok.base}' is one letter away from the term list's acronym {near[0]}",
+                0.5,
+                {"terms": near},
+                tuple(near[1:]),
+            )
 
     def fuzzy(self, tok: Token) -> None:
         base, low = tok.base, tok.low
         if base.isupper() and len(base) <= 6:
             self.acronym_near_miss(tok)
             return
+        if base in self.speaker_words:
+            return
         digits = any(ch.isdigit() for ch in low)
         cands = [
-            c for c in self.lex.candidates(low)
+            c
+            for c in self.lex.candidates(low)
             if (c.sounds_alike or (c.distance == 1 and c.form.lower()[:1] == low[:1])) and any(ch.isdigit() for ch in c.form) == digits
         ]
+        if not cands:
+            return
+        cands = [c for c in cands if not _inflection(low, c.form.lower())]
         if not cands:
             return
         best = cands[0]
@@ -235,23 +298,40 @@ class _Run:
         same_start = best.form.lower()[:1] == low[:1]
         strong = best.sounds_alike and same_start and len(ties) == 1 and len(best.form) >= 5
         in_doc = best.form in self.doc_words
-        sure = strong and (
-            (common < RARE and best.distance <= 2 and (best.whole_term or zipf(best.form.lower()) < COMMON))
-            or (in_doc and best.distance == 1 and common < 4.0)
+        # a lower-case word that English knows is not a misspelt name ("ramen" is not "Raman")
+        case_conflict = base.islower() and best.form[:1].isupper() and common >= 2.0
+        sure = (
+            strong
+            and not case_conflict
+            and (
+                (common < RARE and best.distance <= 2 and (best.whole_term or zipf(best.form.lower()) < COMMON))
+                or (in_doc and best.distance == 1 and common < 4.0)
+            )
         )
-        if not sure and not best.sounds_alike:
-            if common >= RARE:
-                return  # a real word one letter from a term, sounding different: noise, not a lead
+        if not sure and not best.sounds_alike and common >= RARE:
+            return  # a real word one letter from a term, sounding different: noise, not a lead
         evidence = {
-            "term": best.form, "edit_distance": best.distance, "sounds_alike": best.sounds_alike, "zipf": round(common, 2),
+            "term": best.form,
+            "edit_distance": best.distance,
+            "sounds_alike": best.sounds_alike,
+            "zipf": round(common, 2),
             "term_spelled_right_elsewhere": in_doc,
         }
         alternatives = tuple(c.form for c in cands[1:4] if c.form != best.form)
-        why = f"'{base}' is {best.distance} letter(s) from the term list's '{best.form}'" + (" and sounds the same" if best.sounds_alike else "")
+        why = f"'{base}' is {best.distance} letter(s) from the term list's '{best.form}'" + (
+            " and sounds the same" if best.sounds_alike else ""
+        )
         if not sure:
             why += "; " + ("'" + low + "' is an ordinary English word" if common >= RARE else "not sure enough to change without a person")
-        self.add("term-spelling", [Edit(Span(tok.start, tok.end), _write_as(best.form, base))],
-                 Applicability.AUTO if sure else Applicability.REVIEW, why, 0.9 if sure else 0.5, evidence, alternatives)
+        self.add(
+            "term-spelling",
+            [Edit(Span(tok.start, tok.end), _write_as(best.form, base))],
+            Applicability.AUTO if sure else Applicability.REVIEW,
+            why,
+            0.9 if sure else 0.5,
+            evidence,
+            alternatives,
+        )
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:

@@ -9,6 +9,8 @@ suggested.
 
 from __future__ import annotations
 
+import itertools
+
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
@@ -23,7 +25,7 @@ def _is_word_char(ch: str) -> bool:
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     blocks = t.blocks
-    for prev, nxt in zip(blocks, blocks[1:]):
+    for prev, nxt in itertools.pairwise(blocks):
         if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or prev.turn != nxt.turn:
             continue
         gap = t.text[prev.span.end : nxt.span.start]
@@ -38,14 +40,30 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
         if first.islower() and _is_word_char(last):
             result.suggestions.append(
-                suggest(t, PASS_ID, "split-paragraph", [edit], Applicability.AUTO,
-                        f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it",
-                        confidence=0.95, priority=40, evidence={"tail": tail, "head": head})
+                suggest(
+                    t,
+                    PASS_ID,
+                    "split-paragraph",
+                    [edit],
+                    Applicability.AUTO,
+                    f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it",
+                    confidence=0.95,
+                    priority=40,
+                    evidence={"tail": tail, "head": head},
+                )
             )
         elif first.isalpha() or first.isdigit():
             result.suggestions.append(
-                suggest(t, PASS_ID, "split-paragraph-review", [edit], Applicability.REVIEW,
-                        f"'…{tail}' has no closing punctuation; the next paragraph may continue it",
-                        confidence=0.5, priority=40, evidence={"tail": tail, "head": head})
+                suggest(
+                    t,
+                    PASS_ID,
+                    "split-paragraph-review",
+                    [edit],
+                    Applicability.REVIEW,
+                    f"'…{tail}' has no closing punctuation; the next paragraph may continue it",
+                    confidence=0.5,
+                    priority=40,
+                    evidence={"tail": tail, "head": head},
+                )
             )
     return result

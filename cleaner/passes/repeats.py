@@ -15,11 +15,81 @@ from . import PassContext, PassResult, suggest
 PASS_ID = "repeats"
 _DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)\1\b", re.IGNORECASE)
 # never grammatical twice in a row
-_SURE = {"the", "a", "an", "of", "to", "and", "for", "with", "at", "from", "into", "our", "my", "your", "their", "its", "this", "these", "those", "we're", "i'm"}
+_SURE = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "to",
+    "and",
+    "for",
+    "with",
+    "at",
+    "from",
+    "into",
+    "our",
+    "my",
+    "your",
+    "their",
+    "its",
+    "this",
+    "these",
+    "those",
+    "we're",
+    "i'm",
+}
 # grammatical, or a deliberate emphasis, twice in a row
-_KEEP = {"that", "had", "is", "do", "very", "so", "no", "yes", "yeah", "bye", "ha", "really", "well", "much", "many", "more", "far",
-         "long", "now", "never", "again", "go", "oh", "okay", "ok", "hey", "please", "wait", "right", "sure", "fine", "bla", "blah",
-         "there", "what", "who", "knock", "tut", "hip", "boo", "pooh", "chop", "night", "back", "over", "round", "on", "out", "by"}
+_KEEP = {
+    "that",
+    "had",
+    "is",
+    "do",
+    "very",
+    "so",
+    "no",
+    "yes",
+    "yeah",
+    "bye",
+    "ha",
+    "really",
+    "well",
+    "much",
+    "many",
+    "more",
+    "far",
+    "long",
+    "now",
+    "never",
+    "again",
+    "go",
+    "oh",
+    "okay",
+    "ok",
+    "hey",
+    "please",
+    "wait",
+    "right",
+    "sure",
+    "fine",
+    "bla",
+    "blah",
+    "there",
+    "what",
+    "who",
+    "knock",
+    "tut",
+    "hip",
+    "boo",
+    "pooh",
+    "chop",
+    "night",
+    "back",
+    "over",
+    "round",
+    "on",
+    "out",
+    "by",
+}
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
@@ -27,13 +97,20 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     for block in t.paragraphs():
         for m in _DOUBLE.finditer(t.text, block.span.start, block.span.end):
             word = m.group(1).lower()
-            if word in _KEEP or len(word) == 1 and word not in ("a",):
+            if word in _KEEP or (len(word) == 1 and word not in ("a",)):
                 continue
             sure = word in _SURE
             edit = Edit(Span(m.start(1) + len(m.group(1)), m.end()), "")
             result.suggestions.append(
-                suggest(t, PASS_ID, "doubled-word" if sure else "doubled-word-review", [edit],
-                        Applicability.AUTO if sure else Applicability.REVIEW,
-                        f"'{m.group(1)}' is written twice in a row", confidence=0.95 if sure else 0.6, priority=30)
+                suggest(
+                    t,
+                    PASS_ID,
+                    "doubled-word" if sure else "doubled-word-review",
+                    [edit],
+                    Applicability.AUTO if sure else Applicability.REVIEW,
+                    f"'{m.group(1)}' is written twice in a row",
+                    confidence=0.95 if sure else 0.6,
+                    priority=30,
+                )
             )
     return result

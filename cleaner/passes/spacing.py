@@ -22,12 +22,26 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             if t.text.startswith("..", m.end()):
                 continue
             result.suggestions.append(
-                suggest(t, PASS_ID, "space-before-punctuation", [Edit(Span(m.start(), m.end()), "")], Applicability.AUTO,
-                        f"no space belongs before '{t.text[m.end()]}'", priority=20)
+                suggest(
+                    t,
+                    PASS_ID,
+                    "space-before-punctuation",
+                    [Edit(Span(m.start(), m.end()), "")],
+                    Applicability.AUTO,
+                    f"no space belongs before '{t.text[m.end()]}'",
+                    priority=20,
+                )
             )
         for m in _SPACE_RUN.finditer(t.text, s, e):
             result.suggestions.append(
-                suggest(t, PASS_ID, "space-run", [Edit(Span(m.start(), m.end()), " ")], Applicability.AUTO,
-                        "several spaces in a row inside a sentence read as one", priority=20)
+                suggest(
+                    t,
+                    PASS_ID,
+                    "space-run",
+                    [Edit(Span(m.start(), m.end()), " ")],
+                    Applicability.AUTO,
+                    "several spaces in a row inside a sentence read as one",
+                    priority=20,
+                )
             )
     return result

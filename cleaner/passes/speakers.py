@@ -41,7 +41,11 @@ def _clusters(forms: Counter[str]) -> list[list[str]]:
     for form, _ in forms.most_common():
         for cluster in clusters:
             head = cluster[0]
-            if form.lower() != head.lower() and fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR and form.split()[0].lower() == head.split()[0].lower():
+            if (
+                form.lower() != head.lower()
+                and fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR
+                and form.split()[0].lower() == head.split()[0].lower()
+            ):
                 cluster.append(form)
                 break
             if form.lower() == head.lower():
@@ -67,10 +71,17 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for text, span in parts:
             if text in others:
                 result.suggestions.append(
-                    suggest(t, PASS_ID, "label-consistency", [Edit(span, target)], applicability,
-                            f"speaker labels spell this '{target}' elsewhere ({why})",
-                            confidence=0.95 if applicability is Applicability.AUTO else 0.6, priority=35,
-                            evidence={"spellings": {f: forms[f] for f in cluster}},
-                            alternatives=tuple(f for f in dict.fromkeys(cluster) if f != target and f != text))
+                    suggest(
+                        t,
+                        PASS_ID,
+                        "label-consistency",
+                        [Edit(span, target)],
+                        applicability,
+                        f"speaker labels spell this '{target}' elsewhere ({why})",
+                        confidence=0.95 if applicability is Applicability.AUTO else 0.6,
+                        priority=35,
+                        evidence={"spellings": {f: forms[f] for f in cluster}},
+                        alternatives=tuple(f for f in dict.fromkeys(cluster) if f != target and f != text),
+                    )
                 )
     return result

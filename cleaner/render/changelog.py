@@ -41,9 +41,18 @@ def _speaker(result: CleanResult, s: Suggestion) -> str:
 
 def _change(s: Suggestion, line: int, speaker: str) -> dict[str, Any]:
     return {
-        "id": s.id, "pass": s.pass_id, "rule": s.rule_id, "applicability": str(s.applicability),
-        "before": s.before, "after": s.after, "line": line, "speaker": speaker, "reason": s.reason,
-        "confidence": s.confidence, "evidence": s.evidence, "alternatives": list(s.alternatives),
+        "id": s.id,
+        "pass": s.pass_id,
+        "rule": s.rule_id,
+        "applicability": str(s.applicability),
+        "before": s.before,
+        "after": s.after,
+        "line": line,
+        "speaker": speaker,
+        "reason": s.reason,
+        "confidence": s.confidence,
+        "evidence": s.evidence,
+        "alternatives": list(s.alternatives),
     }
 
 
@@ -53,10 +62,17 @@ def gap_rows(result: CleanResult) -> list[dict[str, Any]]:
     for f in sorted(result.flags, key=lambda f: f.span.start):
         block = t.block_at(f.span.start)
         speaker = t.turns[block.turn].speaker if block is not None and block.turn >= 0 else ""
-        rows.append({
-            "kind": f.kind, "marker": t.text[f.span.start : f.span.end], "line": result.original_line(f.span.start),
-            "output_line": t.line_of(f.span.start), "speaker": speaker, "timestamp": f.data.get("timestamp"), "message": f.message,
-        })
+        rows.append(
+            {
+                "kind": f.kind,
+                "marker": t.text[f.span.start : f.span.end],
+                "line": result.original_line(f.span.start),
+                "output_line": t.line_of(f.span.start),
+                "speaker": speaker,
+                "timestamp": f.data.get("timestamp"),
+                "message": f.message,
+            }
+        )
     return rows
 
 
@@ -91,8 +107,15 @@ def _table(rows: list[dict[str, Any]], with_decider: bool) -> list[str]:
     sep = "|---:|---|---|---|---|---|---|" + ("---|" if with_decider else "")
     out = [head, sep]
     for r in rows:
-        cells = [str(r["line"]), r["speaker"].replace("|", "\\|"), _show(r["before"]), _show(r["after"]), f"{r['pass']}/{r['rule']}",
-                 r["applicability"], r["reason"].replace("|", "\\|").replace("\n", " ")]
+        cells = [
+            str(r["line"]),
+            r["speaker"].replace("|", "\\|"),
+            _show(r["before"]),
+            _show(r["after"]),
+            f"{r['pass']}/{r['rule']}",
+            r["applicability"],
+            r["reason"].replace("|", "\\|").replace("\n", " "),
+        ]
         if with_decider:
             cells.append(r["decided_by"])
         out.append("| " + " | ".join(cells) + " |")
@@ -115,7 +138,7 @@ def render_markdown(result: CleanResult, input_name: str) -> str:
     lines += ["", "## Waiting for review", ""]
     lines += _table(data["pending"], False) if data["pending"] else ["Nothing waits for review."]
     if data["rejected"]:
-        lines += ["", "## Rejected by a reviewer", ""] + _table(data["rejected"], False)
+        lines += ["", "## Rejected by a reviewer", "", *_table(data["rejected"], False)]
     if data["stale_decisions"]:
         lines += ["", "## Decisions whose text is gone", "", "These decisions match nothing in the transcript any more:", ""]
         lines += [f"- `{d['id']}` ({d['verdict']} by {d['reviewer'] or 'unknown'})" for d in data["stale_decisions"]]

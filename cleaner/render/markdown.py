@@ -24,7 +24,9 @@ def escape(text: str) -> str:
     """Escape ``text`` so CommonMark shows it literally."""
     text = _INLINE.sub(r"\\\1", text)
     text = text.replace("&", "&amp;") if re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I) else text
-    return _LINE_START.sub(lambda m: m.group(1) + (m.group(2)[:-1] + "\\" + m.group(2)[-1] if m.group(2)[0].isdigit() else "\\" + m.group(2)), text)
+    return _LINE_START.sub(
+        lambda m: m.group(1) + (m.group(2)[:-1] + "\\" + m.group(2)[-1] if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
+    )
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -52,7 +54,7 @@ def _paragraph(item: Item) -> str:
 
 
 def render(result: CleanResult, title: str, extra: dict[str, Any] | None = None) -> str:
-    parts = [front_matter(metadata(result, title, extra)), f"# {escape(title)}"]
+    parts = [front_matter(metadata(result, title, extra)).rstrip("\n"), f"# {escape(title)}"]
     for item in walk(result):
         if item.kind is BlockKind.HEADING:
             parts.append(f"## {escape(item.text)}")

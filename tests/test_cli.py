@@ -1,0 +1,125 @@
+"""The command line as a user runs it, including every kind of bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples/tesla-2011-q2-call.txt"
+TERMS = ROOT / "samples/tesla-2011-q2-call.terms.txt"
+
+
+def run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.output  # click mixes stderr into output
+
+
+def test_acceptance_command_writes_txt(tmp_path: Path) -> None:
+    code, out = run("clean", str(SAMPLE), "--lexicon", str(TERMS), "--format", "txt", "--output-dir", str(tmp_path))
+    assert code == 0, out
+    assert (tmp_path / "tesla-2011-q2-call.txt").read_text() == (ROOT / "samples/expected/tesla-2011-q2-call.txt").read_text()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["tesla-2011-q2-call.txt"]
+    assert "35 fix(es) applied, 4 waiting for review, 14 gap(s) flagged" in out
+
+
+def test_all_formats(tmp_path: Path) -> None:
+    code, out = run("clean", str(SAMPLE), "--lexicon", str(TERMS), "-o", str(tmp_path))
+    assert code == 0, out
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [f"tesla-2011-q2-call.{s}" for s in ("changes.json", "changes.md", "docx", "md", "txt")]
+    data = json.loads((tmp_path / "tesla-2011-q2-call.changes.json").read_text())
+    assert data["schema"] == "cleaner.changes/1" and data["summary"]["applied"] == 35
+
+
+def test_folder_with_progress(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    (src / "sub").mkdir(parents=True)
+    (src / "a.txt").write_text("Alice: We signed the \\$100 deal.\nBob: Good.\n")
+    (src / "sub" / "b.txt").write_text("Thanks ,everyone.\n")
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 0, out
+    assert (tmp_path / "out/a.txt").read_text() == "Alice: We signed the $100 deal.\nBob: Good.\n"
+    assert (tmp_path / "out/sub/b.txt").exists()
+    assert "2 file(s) cleaned" in out
+
+
+def test_never_overwrites_the_input(tmp_path: Path) -> None:
+    src = tmp_path / "call.txt"
+    src.write_text("We signed the \\$100 deal.\n")
+    code, out = run("clean", str(src), "-o", str(tmp_path), "--format", "txt")
+    assert code != 0 and "would overwrite the input" in out
+    assert src.read_text() == "We signed the \\$100 deal.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", b"  \n\n", "is empty"),
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+    ],
+)
+def test_bad_input_one_line_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
+    src = tmp_path / name
+    src.write_bytes(content)
+    out_dir = tmp_path / "out"
+    code, out = run("clean", str(src), "-o", str(out_dir))
+    assert code != 0
+    errors = [ln for ln in out.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and str(src) in errors[0] and message in errors[0]
+    assert not out_dir.exists() or not any(out_dir.iterdir())
+
+
+def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
+    code, out = run("clean", str(tmp_path / "nope.txt"))
+    assert code != 0 and "nope.txt: no such file" in out
+    (tmp_path / "empty").mkdir()
+    code, out = run("clean", str(tmp_path / "empty"))
+    assert code != 0 and "no transcripts" in out
+
+
+@pytest.mark.parametrize(("encoding", "note"), [("cp1252", "cp1252"), ("utf-16", "UTF-16")])
+def test_other_encodings_are_decoded_and_said(tmp_path: Path, encoding: str, note: str) -> None:
+    src = tmp_path / "call.txt"
+    src.write_bytes("Elon Musk: The café in Fremont costs \\$5 – “really”.\nDeepak Ahuja: Yes, it’s true.\n".encode(encoding))
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 0, out
+    assert note.lower() in out.lower()
+    assert (tmp_path / "out/call.txt").read_text(encoding="utf-8").startswith("Elon Musk: The café in Fremont costs $5 – “really”.")
+
+
+def test_malformed_dictionary_and_term_list(tmp_path: Path) -> None:
+    bad = tmp_path / "mine.yml"
+    bad.write_text("rules:\n  - id: ok\n    match: foo\n    replace: bar\n  - id: Bad Id\n    match: x\n    replace: y\n")
+    code, out = run("clean", str(SAMPLE), "--dictionary", str(bad), "-o", str(tmp_path / "out"))
+    assert code != 0 and f"{bad}:5:" in out
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Fremont\nFremont\n\n# comment\n")
+    code, out = run("clean", str(SAMPLE), "--lexicon", str(terms), "-o", str(tmp_path / "out2"), "--format", "txt")
+    assert code == 0 and f"{terms}:2: 'Fremont' repeats line 1" in out
+
+
+def test_unknown_format_and_dictionary(tmp_path: Path) -> None:
+    code, out = run("clean", str(SAMPLE), "--format", "pdf")
+    assert code != 0 and "pdf" in out
+    code, out = run("clean", str(SAMPLE), "--dictionary", "klingon")
+    assert code != 0 and "klingon: no such dictionary" in out
+
+
+def test_python_dash_m(tmp_path: Path) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "cleaner", "clean", str(SAMPLE), "--format", "txt", "-o", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (tmp_path / "tesla-2011-q2-call.txt").exists()

@@ -1,0 +1,68 @@
+"""Lint every shipped dictionary and run each rule's own examples."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cleaner.dictionaries import load_dictionary, shipped_dictionaries
+from cleaner.passes import PassContext
+from cleaner.passes.dictionary import rule_only
+from cleaner.pipeline import clean_text
+from cleaner.textio import CleanerError
+
+SHIPPED = [load_dictionary(p) for p in shipped_dictionaries()]
+RULES = [r for d in SHIPPED for r in d.rules]
+
+
+def test_dictionaries_ship() -> None:
+    assert {d.name for d in SHIPPED} >= {"automotive", "finance"}
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"{r.dictionary}/{r.id}" for r in RULES])
+def test_rule_has_examples_that_pass(rule) -> None:
+    assert rule.fix_examples, f"{rule.source}: no should-fix example"
+    assert rule.keep_examples, f"{rule.source}: no must-not-fix example"
+    ctx = PassContext((rule_only(rule),))
+    for text, expect in rule.fix_examples:
+        result = clean_text(text, ctx, passes=("dictionary",), layout="plain")
+        got = result.final.text
+        if rule.applicability.value == "review":
+            from cleaner.passes import apply_edits
+
+            assert [apply_edits(got, list(s.edits)) for s in result.pending] == [expect], text
+        else:
+            assert got == expect, text
+    for text in rule.keep_examples:
+        result = clean_text(text, ctx, passes=("dictionary",), layout="plain")
+        assert result.final.text == text and not result.pending, f"{rule.id} fired on: {text}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[f"{r.dictionary}/{r.id}" for r in RULES])
+def test_no_fix_is_itself_an_error(rule) -> None:
+    """A rule's replacement, in its own fixed example, must not trigger any shipped rule."""
+    ctx = PassContext(tuple(SHIPPED))
+    for _, expect in rule.fix_examples:
+        result = clean_text(expect, ctx, passes=("dictionary",), layout="plain")
+        assert result.final.text == expect and not result.pending, f"{rule.id}: its fix '{expect}' is flagged again"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("rules: [}", "not valid YAML"),
+        ("rules:\n  - id: a\n    match: x\n", "replace must be"),
+        ("rules:\n  - id: a\n    match: x\n    replace: [y, z]\n    applicability: auto\n", "several replacements cannot be auto"),
+        ("rules:\n  - id: a\n    pattern: '(a+)+$'\n    replace: b\n", "backtrack"),
+        ("rules:\n  - id: a\n    match: x\n    replace: y\n  - id: a\n    match: z\n    replace: y\n", "used twice"),
+        ("rules:\n  - id: a\n    match: x\n    replace: y\n    colour: red\n", "unknown key"),
+    ],
+)
+def test_malformed_dictionary_names_file_and_line(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "bad.yml"
+    path.write_text(content)
+    with pytest.raises(CleanerError) as err:
+        load_dictionary(path)
+    assert str(path) in str(err.value) and message in str(err.value)
+    assert "\n" not in str(err.value)

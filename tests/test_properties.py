@@ -1,0 +1,86 @@
+"""Properties that must hold on any text: no crash, no overlapping edits, idempotence, stable ids."""
+
+from __future__ import annotations
+
+import itertools
+
+from conftest import make_context
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleaner.pipeline import clean_text, run_passes
+from cleaner.readers import parse
+from cleaner.resolve import choose
+
+CTX = make_context(["Fremont", "Capstone Investments", "IBNR", "WordPress", "Roadster"])
+WORDS = [
+    "the",
+    "the",
+    "Freemont",
+    "Sudan",
+    "car",
+    "offer",
+    "beta",
+    "\\$5",
+    "(inaudible)",
+    "(inaudible 0.42)",
+    "[crosstalk]",
+    "(covered)",
+    ",",
+    " ,",
+    ".",
+    "?",
+    "Capstone",
+    "Investment",
+    "I B N R",
+    "Word",
+    "Press",
+    "roadster",
+    "\n",
+    "\n\n",
+    "Elon Musk\n\n",
+    "Name:",
+    "  ",
+    "that",
+    "-",
+    "#",
+    "*",
+    "2024.",
+    "[x](y)",
+    "<script>",
+    "é",
+    "ß",
+]
+texty = st.one_of(
+    st.text(max_size=300),
+    st.lists(st.sampled_from(WORDS), max_size=60).map(" ".join),
+)
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@SETTINGS
+@given(texty)
+def test_never_crashes_and_is_idempotent(text: str) -> None:
+    result = clean_text(text, CTX)
+    again = clean_text(result.final.text, CTX, layout=result.final.layout)
+    assert again.final.text == result.final.text
+
+
+@SETTINGS
+@given(texty)
+def test_chosen_edits_never_overlap(text: str) -> None:
+    found = run_passes(parse(text), CTX)
+    chosen = choose([s for s in found.suggestions if s.applicability.value == "auto"])
+    spans = sorted((e.span.start, e.span.end) for s in chosen for e in s.edits)
+    for (a0, a1), (b0, b1) in itertools.pairwise(spans):
+        assert a1 <= b0 and not (a0 == a1 == b0 == b1)
+
+
+@SETTINGS
+@given(st.lists(st.sampled_from(WORDS), max_size=40).map(" ".join), st.text(alphabet="abc XYZ.\n", max_size=40))
+def test_ids_survive_an_edit_in_another_turn(body: str, inserted: str) -> None:
+    text = f"Alice Smith: {body}\nBob Jones: intro.\n"
+    edited = f"Alice Smith: {body}\nBob Jones: intro {inserted.replace(chr(10), ' ')}.\n"
+    ids = {s.id for s in run_passes(parse(text, "colon"), CTX).suggestions if s.span.start < text.index("\nBob")}
+    ids2 = {s.id for s in run_passes(parse(edited, "colon"), CTX).suggestions if s.span.start < edited.index("\nBob")}
+    assert ids == ids2

@@ -1,0 +1,60 @@
+"""Layout detection and parsing: every layout, and spans that always point into the source."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleaner.model import BlockKind
+from cleaner.readers import detect_layout, parse
+
+EARNINGS = (
+    "Opening remarks here.\n\nQuestion-and-Answer Session\n\nOperator\n\nOur first question.\n\n"
+    "Himanshu Patel - JPMorgan\n\nA question?\n\nDeepak Ahuja - CFO\n\nAn answer.\n"
+)
+COLON = "Priya Raman: Let's start.\nJiri Novak: Sure.\nthis line continues Jiri.\nSpeaker 2: Yes.\n"
+BRACKET = "PROFESSOR OKAFOR [00:00:04]\nGood morning.\n\nSTUDENT [00:03:40]\nA question?\n"
+PLAIN = "and the results were good\nand we expect more\nOkay\n"
+
+
+@pytest.mark.parametrize(("text", "layout"), [(EARNINGS, "earnings"), (COLON, "colon"), (BRACKET, "bracket"), (PLAIN, "plain")])
+def test_detect(text: str, layout: str) -> None:
+    assert detect_layout(text) == layout
+
+
+def test_earnings_structure() -> None:
+    t = parse(EARNINGS)
+    kinds = [b.kind for b in t.blocks]
+    assert kinds == [
+        BlockKind.PARAGRAPH,
+        BlockKind.HEADING,
+        BlockKind.SPEAKER,
+        BlockKind.PARAGRAPH,
+        BlockKind.SPEAKER,
+        BlockKind.PARAGRAPH,
+        BlockKind.SPEAKER,
+        BlockKind.PARAGRAPH,
+    ]
+    assert [(u.speaker, u.firm, u.role) for u in t.turns] == [
+        ("Operator", None, None),
+        ("Himanshu Patel", "JPMorgan", None),
+        ("Deepak Ahuja", None, "CFO"),
+    ]
+
+
+def test_colon_and_bracket_turns() -> None:
+    t = parse(COLON)
+    assert [u.speaker for u in t.turns] == ["Priya Raman", "Jiri Novak", "Speaker 2"]
+    assert t.block_text(t.paragraphs()[2]) == "this line continues Jiri."
+    b = parse(BRACKET)
+    assert [(u.speaker, u.timestamp) for u in b.turns] == [("PROFESSOR OKAFOR", "00:00:04"), ("STUDENT", "00:03:40")]
+
+
+def test_turn_keys_survive_other_turns() -> None:
+    a = parse(COLON)
+    b = parse("Marco Bellini: Hello.\n" + COLON)
+    assert [u.key for u in a.turns] == [u.key for u in b.turns[1:]]
+
+
+def test_short_paragraph_is_not_a_speaker() -> None:
+    t = parse("Elon Musk\n\nYes.\n\nOkay\n\nDeepak Ahuja\n\nRight.\n")
+    assert [u.speaker for u in t.turns] == ["Elon Musk", "Deepak Ahuja"]

