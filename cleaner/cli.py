@@ -108,6 +108,8 @@ def main() -> None:
 @click.option("--no-default-dictionaries", is_flag=True, help="Load only the dictionaries named with --dictionary.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default=None, help="Skip layout detection.")
 @click.option("--lang", default="en-US", show_default=True, help="Document language for DOCX.")
+@click.option("--doubled-words", type=click.Choice(["review", "remove"]), default="review", show_default=True,
+              help="'remove' deletes doubled words that are never grammatical (the the), for clean-read transcripts.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
 def clean(
     inputs: tuple[str, ...],
@@ -118,6 +120,7 @@ def clean(
     no_default_dictionaries: bool,
     layout: str | None,
     lang: str,
+    doubled_words: str,
     quiet: bool,
 ) -> None:
     """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
@@ -128,6 +131,7 @@ def clean(
             ctx = PassContext(
                 tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
                 Lexicon.load(list(lexicons)) if lexicons else None,
+                {"doubled_words": doubled_words},
             )
         pairs = collect_inputs(inputs, output_dir)
     except CleanerError as exc:

