@@ -33,7 +33,9 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         out = tmpdir / "out"
-        lex_path = {"none": None}.get(lexicon, DATA / "vocab" / f"{lexicon.replace('-cased', '')}_list{'.cased' if 'cased' in lexicon else ''}.txt")
+        lex_path = {"none": None}.get(
+            lexicon, DATA / "vocab" / f"{lexicon.replace('-cased', '')}_list{'.cased' if 'cased' in lexicon else ''}.txt"
+        )
         inputs = tmpdir / "in"
         inputs.mkdir()
         for doc in sorted((DATA / "docs").iterdir()):
@@ -45,15 +47,44 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
             cmd += ["--lexicon", str(lex_path)]
         subprocess.run(cmd, check=True, cwd=ROOT)
         report = subprocess.run(
-            [sys.executable, str(EVAL / "e21.py"), "--data", str(DATA), "--system", system, "--lexicon", lexicon,
-             "--outputs", str(out), "--json", "--examples", str(examples)],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                str(EVAL / "e21.py"),
+                "--data",
+                str(DATA),
+                "--system",
+                system,
+                "--lexicon",
+                lexicon,
+                "--outputs",
+                str(out),
+                "--json",
+                "--examples",
+                str(examples),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         data = json.loads(report.stdout)
         text = subprocess.run(
-            [sys.executable, str(EVAL / "e21.py"), "--data", str(DATA), "--system", system, "--lexicon", lexicon,
-             "--outputs", str(out), "--examples", "0"],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                str(EVAL / "e21.py"),
+                "--data",
+                str(DATA),
+                "--system",
+                system,
+                "--lexicon",
+                lexicon,
+                "--outputs",
+                str(out),
+                "--examples",
+                "0",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         ).stdout
         if not quiet:
             print("\n".join(line for line in text.splitlines() if not line.startswith("  ") and "first" not in line))

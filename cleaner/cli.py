@@ -108,8 +108,13 @@ def main() -> None:
 @click.option("--no-default-dictionaries", is_flag=True, help="Load only the dictionaries named with --dictionary.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default=None, help="Skip layout detection.")
 @click.option("--lang", default="en-US", show_default=True, help="Document language for DOCX.")
-@click.option("--doubled-words", type=click.Choice(["review", "remove"]), default="review", show_default=True,
-              help="'remove' deletes doubled words that are never grammatical (the the), for clean-read transcripts.")
+@click.option(
+    "--doubled-words",
+    type=click.Choice(["review", "remove"]),
+    default="review",
+    show_default=True,
+    help="'remove' deletes doubled words that are never grammatical (the the), for clean-read transcripts.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
 def clean(
     inputs: tuple[str, ...],
