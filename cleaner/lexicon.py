@@ -55,9 +55,14 @@ def phonetic(word: str) -> tuple[str, str]:
     return jellyfish.metaphone(w), jellyfish.nysiis(w)
 
 
-def sounds_alike(a: str, b: str) -> bool:
+def sound_keys_agree(a: str, b: str) -> int:
+    """On how many of the two sound-alike keys (Metaphone, NYSIIS) two spellings agree."""
     pa, pb = phonetic(a), phonetic(b)
-    return (bool(pa[0]) and pa[0] == pb[0]) or (bool(pa[1]) and pa[1] == pb[1])
+    return int(bool(pa[0]) and pa[0] == pb[0]) + int(bool(pa[1]) and pa[1] == pb[1])
+
+
+def sounds_alike(a: str, b: str) -> bool:
+    return sound_keys_agree(a, b) > 0
 
 
 def _deletes(word: str) -> set[str]:

@@ -21,9 +21,9 @@ from dataclasses import dataclass
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
-from ..lexicon import Lexicon, max_distance, pronounceable_words, sounds_alike, zipf
+from ..lexicon import Lexicon, max_distance, pronounceable_words, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
-from . import PassContext, PassResult, suggest
+from . import PassContext, PassResult, sentence_start, suggest
 
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
@@ -224,7 +224,11 @@ class _Run:
                     words = "a word" if len(edits) == 1 else "words"
                     why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
                 else:
-                    sure = distinctive and not all(w.base.isupper() for w in window)
+                    sure = (
+                        distinctive
+                        and not all(w.base.isupper() for w in window)
+                        and (sum(1 for tw in term.words if tw[:1].isupper()) >= 2 or all(self._case_is_sure(e) for e in edits))
+                    )
                     why = f"the term list writes '{term.text}' with these capitals"
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
@@ -273,8 +277,11 @@ class _Run:
                 continue
             if a.low in _FUNCTION_WORDS or b.low in _FUNCTION_WORDS or (form.islower() and zipf(form) >= RARE):
                 continue
-            # "Word Press" is WordPress cut at its own capital; otherwise the joined term must be rare
-            sure = zipf(form.lower()) < COMMON or form == a.base + b.base
+            # "Word Press" is WordPress cut at its own capital; otherwise the joined term must be rare, and
+            # two ordinary words ("sales force") only count when the text capitalizes them as a name would
+            both_common = zipf(a.low) >= COMMON and zipf(b.low) >= COMMON
+            named = a.base[:1].isupper() and not sentence_start(self.t.text, a.start)
+            sure = form == a.base + b.base or (zipf(form.lower()) < COMMON and (not both_common or named))
             self.add(
                 "split-term",
                 [Edit(Span(a.start, b.end), form)],
@@ -303,6 +310,13 @@ class _Run:
             self.acronym_near_miss(tok)
             return
         self.fuzzy(tok)
+
+    def _case_is_sure(self, edit: Edit) -> bool:
+        """A one-word capitalization change is sure when the capitals are the term's own, or the word is no English word."""
+        form = edit.replacement
+        low = form.lower()
+        distinctive = form != form[:1].upper() + form[1:].lower()
+        return distinctive or low not in pronounceable_words() or self.capitalized_uses.get(form, 0) >= 2
 
     def case(self, tok: Token, form: str) -> None:
         base = tok.base
@@ -335,6 +349,15 @@ class _Run:
             0.9 if sure else 0.6,
             {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
         )
+
+    def _relevant(self, form: str) -> bool:
+        """True when the transcript elsewhere has the term, or another word of a multi-word term holding it."""
+        if form in self.doc_words:
+            return True
+        for term, _ in self.lex.anchors.get(form.lower(), ()):
+            if any(w != form and len(w) >= 3 and w.lower() not in _FUNCTION_WORDS and w in self.doc_words for w in term.words):
+                return True
+        return False
 
     def acronym_near_miss(self, tok: Token) -> None:
         if not tok.base.isupper() or len(tok.base) < 3:
@@ -382,7 +405,11 @@ class _Run:
         case_conflict = base.islower() and best.form[:1].isupper() and common >= 2.0
         # two edits apart is only sure in a long word: short names two letters apart are often other names
         close = best.distance == 1 or (best.distance == 2 and len(low) >= 8)
-        sure = strong and not case_conflict and close and common < RARE
+        # both sound keys must agree, unless the word is no word at all
+        sound = sound_keys_agree(low, best.form.lower()) == 2 or (common == 0 and best.sounds_alike)
+        # a word English has seen now and then (a name, say) is only replaced by a term this transcript is about
+        relevant = self._relevant(best.form)
+        sure = strong and sound and not case_conflict and close and common < RARE and (relevant or common < 2.0)
         if not sure and not best.sounds_alike and common >= RARE:
             return  # a real word one letter from a term, sounding different: noise, not a lead
         evidence = {
@@ -391,6 +418,7 @@ class _Run:
             "sounds_alike": best.sounds_alike,
             "zipf": round(common, 2),
             "term_spelled_right_elsewhere": in_doc,
+            "term_relevant_here": relevant,
         }
         alternatives = tuple(c.form for c in cands[1:4] if c.form != best.form)
         why = f"'{base}' is {best.distance} letter(s) from the term list's '{best.form}'" + (
