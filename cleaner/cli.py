@@ -9,16 +9,13 @@ from pathlib import Path
 
 import click
 
-from .dictionaries import DictionaryWarning, load_dictionaries
+from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictionary
+from .job import FORMATS, Job, clean_file
 from .lexicon import Lexicon
 from .passes import PassContext
-from .pipeline import Decision, clean_text
 from .readers import LAYOUTS
-from .render import changelog, docx, markdown, txt
-from .render.structure import title_for
-from .textio import CleanerError, read_text, write_atomic
+from .textio import CleanerError
 
-FORMATS = ("md", "docx", "txt", "changes")
 TRANSCRIPT_SUFFIXES = (".txt", ".text")
 
 
@@ -92,10 +89,11 @@ def main() -> None:
 @click.option(
     "--format",
     "formats",
-    default="md,docx,txt,changes",
+    default=",".join(FORMATS),
     show_default=True,
     callback=lambda c, p, v: _formats(v),
-    help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json).",
+    help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json), "
+    "review (the review queue .review.json).",
 )
 @click.option(
     "--lexicon",
@@ -115,6 +113,7 @@ def main() -> None:
     show_default=True,
     help="'remove' deletes doubled words that are never grammatical (the the), for clean-read transcripts.",
 )
+@click.option("--track-applied", is_flag=True, help="In the DOCX, show applied fixes as tracked changes too.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
 def clean(
     inputs: tuple[str, ...],
@@ -126,6 +125,7 @@ def clean(
     layout: str | None,
     lang: str,
     doubled_words: str,
+    track_applied: bool,
     quiet: bool,
 ) -> None:
     """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
@@ -141,6 +141,14 @@ def clean(
         pairs = collect_inputs(inputs, output_dir)
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
+    options = {
+        "lexicons": [str(p.resolve()) for p in lexicons],
+        "dictionaries": [str(resolve_dictionary(d).resolve()) for d in dictionaries],
+        "no_default_dictionaries": no_default_dictionaries,
+        "layout": layout,
+        "doubled_words": doubled_words,
+    }
+    job = Job(ctx, formats, layout, lang, track_applied, options)
     totals = Totals()
     if len(pairs) > 1 and not quiet:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -156,11 +164,11 @@ def clean(
             task = progress.add_task("cleaning", total=len(pairs))
             for src, stem in pairs:
                 progress.update(task, description=f"cleaning {src.name[:40]}")
-                _clean_one(src, stem, formats, ctx, layout, lang, totals, quiet=True)
+                _clean_one(src, stem, job, totals, quiet=True)
                 progress.advance(task)
     else:
         for src, stem in pairs:
-            _clean_one(src, stem, formats, ctx, layout, lang, totals, quiet)
+            _clean_one(src, stem, job, totals, quiet)
     click.echo(
         f"{totals.files} file(s) cleaned: {totals.applied} fix(es) applied, {totals.pending} waiting for review, "
         f"{totals.gaps} gap(s) flagged" + (f"; {len(totals.failed)} failed" if totals.failed else "") + f" -> {output_dir}",
@@ -176,55 +184,28 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _clean_one(
-    src: Path,
-    stem: Path,
-    formats: tuple[str, ...],
-    ctx: PassContext,
-    layout: str | None,
-    lang: str,
-    totals: Totals,
-    quiet: bool,
-    decisions: dict[str, Decision] | None = None,
-) -> None:
+def _clean_one(src: Path, stem: Path, job: Job, totals: Totals, quiet: bool) -> None:
     try:
-        decoded = read_text(src)
-        if decoded.note:
-            click.echo(f"note: {decoded.note}", err=True)
-        result = clean_text(decoded.text, ctx, layout=layout, decisions=decisions)
-        title = title_for(src, result)
-        outputs: dict[Path, str | bytes] = {}
-        if "txt" in formats:
-            outputs[stem.with_name(stem.name + ".txt")] = txt.render(result)
-        if "md" in formats:
-            outputs[stem.with_name(stem.name + ".md")] = markdown.render(result, title)
-        if "docx" in formats:
-            outputs[stem.with_name(stem.name + ".docx")] = docx.render(result, title, lang)
-        if "changes" in formats:
-            outputs[stem.with_name(stem.name + ".changes.md")] = changelog.render_markdown(result, src.name)
-            outputs[stem.with_name(stem.name + ".changes.json")] = changelog.render_json(result, src.name)
-        src_resolved = src.resolve()
-        for path in outputs:
-            if path.resolve() == src_resolved:
-                raise CleanerError(f"{src}: the output {path} would overwrite the input; choose another --output-dir")
-        for path, data in outputs.items():
-            write_atomic(path, data)
+        outcome = clean_file(src, stem, job)
     except CleanerError as exc:
         click.echo(f"error: {exc}", err=True)
         totals.failed.append(str(src))
         return
+    result = outcome.result
+    if outcome.note:
+        click.echo(f"note: {outcome.note}", err=True)
     totals.files += 1
     totals.applied += len(result.applied)
     totals.pending += len(result.pending)
     totals.gaps += len(result.flags)
+    for d in result.stale_decisions:
+        click.echo(f"warning: {src}: the {d.verdict} decision {d.id} matches nothing in the text any more (kept in the queue)", err=True)
     if not quiet:
         click.echo(
             f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
             f"[{result.original.layout} layout]",
             err=True,
         )
-        for a in result.stale_decisions:
-            click.echo(f"warning: {src}: decision {a.id} ({a.verdict}) matches nothing in the text any more", err=True)
 
 
 if __name__ == "__main__":

@@ -55,6 +55,25 @@ class SourceMap:
         return pos
 
 
+    def forward(self, pos: int, round_no: int, suggestion: Suggestion) -> int | None:
+        """Where a change applied in ``round_no`` at ``pos`` (its input position) sits in the final text.
+
+        None when a later round rewrote it.
+        """
+        edits = self.rounds[round_no - 1]
+        delta = sum(new_len - (old_e - old_s) for old_s, old_e, new_len in edits if old_e <= pos and old_s < pos)
+        pos += delta
+        for later in self.rounds[round_no:]:
+            shift = 0
+            for old_s, old_e, new_len in later:
+                if old_e <= pos:
+                    shift += new_len - (old_e - old_s)
+                elif old_s < pos + len(suggestion.after) and old_e > pos:
+                    return None
+            pos += shift
+        return pos
+
+
 def apply(text: str, chosen: list[Suggestion]) -> tuple[str, list[Edit]]:
     edits = [e for s in chosen for e in s.edits]
     return apply_edits(text, edits), edits

@@ -34,7 +34,7 @@ def test_all_formats(tmp_path: Path) -> None:
     code, out = run("clean", str(SAMPLE), "--lexicon", str(TERMS), "-o", str(tmp_path))
     assert code == 0, out
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [f"tesla-2011-q2-call.{s}" for s in ("changes.json", "changes.md", "docx", "md", "txt")]
+    assert names == [f"tesla-2011-q2-call.{s}" for s in ("changes.json", "changes.md", "docx", "md", "review.json", "txt")]
     data = json.loads((tmp_path / "tesla-2011-q2-call.changes.json").read_text())
     assert data["schema"] == "cleaner.changes/1" and data["summary"]["applied"] == 35
 

@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
+from docx.text.run import Run
 
 from cleaner.dictionaries import load_dictionaries
 from cleaner.lexicon import Lexicon
@@ -32,14 +34,27 @@ SAMPLES = [
 
 
 def docx_dump(data: bytes) -> str:
-    """Paragraphs with their styles and the styles of their runs: what a golden DOCX should compare."""
+    """Paragraphs with their styles, run styles and tracked changes: what a golden DOCX should compare."""
     doc = Document(io.BytesIO(data))
-    lines = [f"title={doc.core_properties.title!r} language={doc.core_properties.language!r} author={doc.core_properties.author!r}"]
+    props = doc.core_properties
+    lines = [f"title={props.title!r} language={props.language!r} author={props.author!r}"]
     for p in doc.paragraphs:
-        runs = "".join(
-            f"<{r.style.name}>{r.text}</>" if r.style is not None and r.style.name != "Default Paragraph Font" else r.text for r in p.runs
-        )
-        lines.append(f"[{p.style.name}] {runs}")
+        parts = []
+        for child in p._p.iterchildren():
+            tag = child.tag.split("}")[1]
+            if tag == "r":
+                run = Run(child, p)
+                if run.text:
+                    style = run.style.name if run.style is not None else ""
+                    parts.append(f"<{style}>{run.text}</>" if style not in ("", "Default Paragraph Font") else run.text)
+            elif tag in ("ins", "del"):
+                text = "".join(t.text or "" for t in child.iter(qn("w:t"), qn("w:delText")))
+                parts.append("{+" + text + "+}" if tag == "ins" else "[-" + text + "-]")
+            elif tag == "bookmarkStart":
+                parts.append("⟦")
+            elif tag == "bookmarkEnd":
+                parts.append("⟧")
+        lines.append(f"[{p.style.name}] {''.join(parts)}")
     return "\n".join(lines) + "\n"
 
 

@@ -19,7 +19,7 @@ from docx.shared import Pt, RGBColor
 
 from ..model import BlockKind
 from ..pipeline import CleanResult
-from .structure import walk
+from .structure import Piece, walk
 
 
 def _set_language(doc: Document, lang: str) -> None:
@@ -70,10 +70,71 @@ def new_document(title: str, lang: str) -> Document:
     return doc
 
 
-def render(result: CleanResult, title: str, lang: str = "en-US") -> bytes:
+BOOKMARK_PREFIX = "cleaner_"
+
+
+class _Ids:
+    """Word needs unique ids for bookmarks and revisions within one document."""
+
+    def __init__(self) -> None:
+        self.n = 100
+
+    def next(self) -> str:
+        self.n += 1
+        return str(self.n)
+
+
+def _wrap(run_el: OxmlElement, tag: str, ids: _Ids, date: str) -> OxmlElement:
+    wrapper = OxmlElement(tag)
+    wrapper.set(qn("w:id"), ids.next())
+    wrapper.set(qn("w:author"), "cleaner")
+    wrapper.set(qn("w:date"), date)
+    run_el.addprevious(wrapper)
+    wrapper.append(run_el)
+    return wrapper
+
+
+def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str) -> None:
+    """before (deleted) and after (inserted), inside a bookmark named after the suggestion id, with a comment."""
+    change = piece.change
+    assert change is not None
+    old = para.add_run(change.before) if change.before else None
+    new = para.add_run(change.after) if change.after else None
+    runs = [r for r in (old, new) if r is not None]
+    what = "Applied" if change.applied else "Suggested"
+    who = f" by {change.decided_by}" if change.applied and change.decided_by else ""
+    note = (f"{what}{who} ({change.rule}, confidence {change.confidence:.2f}): {change.reason}. "
+            f"Accept to write '{change.after}', reject to keep '{change.before}'. id {change.id}")
+    doc.add_comment(runs, note, author="cleaner", initials="CL")
+    if old is not None:
+        for t in old._r.findall(qn("w:t")):
+            t.tag = qn("w:delText")
+        _wrap(old._r, "w:del", ids, date)
+    if new is not None:
+        _wrap(new._r, "w:ins", ids, date)
+    first = runs[0]._r.getparent()
+    while first.getprevious() is not None and first.getprevious().tag == qn("w:commentRangeStart"):
+        first = first.getprevious()
+    start = OxmlElement("w:bookmarkStart")
+    mark_id = ids.next()
+    start.set(qn("w:id"), mark_id)
+    start.set(qn("w:name"), BOOKMARK_PREFIX + change.id)
+    first.addprevious(start)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), mark_id)
+    last = runs[-1]._r.getparent()
+    while last.getnext() is not None and last.getnext().tag == qn("w:commentRangeEnd"):
+        last = last.getnext()
+    last.addnext(end)
+
+
+def render(result: CleanResult, title: str, lang: str = "en-US", track_pending: bool = True, track_applied: bool = False) -> bytes:
+    """The cleaned transcript; pending suggestions (and, if asked, applied ones) as tracked changes."""
     doc = new_document(title, lang)
     doc.add_heading(title, level=0)
-    for item in walk(result):
+    ids = _Ids()
+    date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    for item in walk(result, track_pending, track_applied):
         if item.kind is BlockKind.HEADING:
             doc.add_heading(item.text, level=1)
         elif item.kind is BlockKind.SPEAKER:
@@ -87,6 +148,9 @@ def render(result: CleanResult, title: str, lang: str = "en-US") -> bytes:
         else:
             para = doc.add_paragraph()
             for piece in item.pieces:
+                if piece.change is not None:
+                    _tracked(doc, para, piece, ids, date)
+                    continue
                 run = para.add_run(piece.text)
                 if piece.gap:
                     run.style = doc.styles["Gap"]

@@ -6,7 +6,7 @@ is a heading, who is speaking and where the gaps are.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import BlockKind, Flag, Transcript
@@ -14,12 +14,27 @@ from ..pipeline import CleanResult
 
 
 @dataclass(frozen=True)
+class Change:
+    """A change to show as a tracked change: ``applied`` ones are already in the text, pending ones are not."""
+
+    id: str
+    before: str
+    after: str
+    reason: str
+    rule: str
+    confidence: float
+    applied: bool
+    decided_by: str = ""
+
+
+@dataclass(frozen=True)
 class Piece:
-    """A run of paragraph text: plain, or a gap marker (``gap`` is the flag kind)."""
+    """A run of paragraph text: plain, a gap marker (``gap`` is the flag kind), or a tracked change."""
 
     text: str
     gap: str | None = None
     message: str = ""
+    change: Change | None = None
 
 
 @dataclass(frozen=True)
@@ -33,23 +48,54 @@ class Item:
     pieces: tuple[Piece, ...] = ()
 
 
-def pieces(t: Transcript, start: int, end: int, flags: list[Flag]) -> tuple[Piece, ...]:
+Mark = tuple[int, int, Piece]
+
+
+def change_marks(result: CleanResult, track_pending: bool, track_applied: bool) -> list[Mark]:
+    """Spans in the final text of the changes to show as tracked changes."""
+    t = result.final
+    marks: list[Mark] = []
+    if track_pending:
+        for s in result.pending:
+            span = s.span
+            marks.append((span.start, span.end, Piece(t.text[span.start : span.end], change=Change(
+                s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, False))))
+    if track_applied:
+        for a in result.applied:
+            start = result.source_map.forward(a.suggestion.span.start, a.round, a.suggestion)
+            if start is None:
+                continue
+            end = start + len(a.suggestion.after)
+            if t.text[start:end] != a.suggestion.after:
+                continue
+            s = a.suggestion
+            marks.append((start, end, Piece(s.after, change=Change(
+                s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, True, a.decided_by))))
+    return marks
+
+
+def pieces(t: Transcript, start: int, end: int, flags: list[Flag], marks: list[Mark] = ()) -> tuple[Piece, ...]:
+    """Split one block into plain text, gap markers and tracked changes (changes win over gaps)."""
+    candidates = [(a, b, p) for a, b, p in marks if start <= a and b <= end and "\n" not in t.text[a:b]]
+    candidates += [(f.span.start, f.span.end, Piece(t.text[f.span.start : f.span.end], f.kind, f.message)) for f in flags
+                   if start <= f.span.start and f.span.end <= end]
     out: list[Piece] = []
     pos = start
-    for f in sorted((f for f in flags if start <= f.span.start and f.span.end <= end), key=lambda f: f.span.start):
-        if f.span.start < pos:
+    for a, b, piece in sorted(candidates, key=lambda m: (m[0], m[2].change is None)):
+        if a < pos or (a == b and piece.change is None):
             continue
-        if f.span.start > pos:
-            out.append(Piece(t.text[pos : f.span.start]))
-        out.append(Piece(t.text[f.span.start : f.span.end], f.kind, f.message))
-        pos = f.span.end
+        if a > pos:
+            out.append(Piece(t.text[pos:a]))
+        out.append(piece)
+        pos = b
     if pos < end:
         out.append(Piece(t.text[pos:end]))
     return tuple(out)
 
 
-def walk(result: CleanResult) -> list[Item]:
+def walk(result: CleanResult, track_pending: bool = False, track_applied: bool = False) -> list[Item]:
     t = result.final
+    marks = change_marks(result, track_pending, track_applied) if track_pending or track_applied else []
     items: list[Item] = []
     for block in t.blocks:
         text = t.text[block.span.start : block.span.end]
@@ -60,8 +106,8 @@ def walk(result: CleanResult) -> list[Item]:
             items.append(Item(BlockKind.HEADING, text.strip()))
         else:
             flat = " ".join(text.split())
-            ps = pieces(t, block.span.start, block.span.end, result.flags)
-            ps = tuple(Piece(" ".join(p.text.split(" ")).replace("\n", " "), p.gap, p.message) for p in ps)
+            ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
+            ps = tuple(replace(p, text=p.text.replace("\n", " ")) for p in ps)
             items.append(Item(BlockKind.PARAGRAPH, flat, pieces=ps))
     return items
 

@@ -1,0 +1,66 @@
+"""Cleaning one file end to end: read, apply remembered decisions, clean, render, write atomically."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .passes import PassContext
+from .pipeline import CleanResult, clean_text
+from .queue import Queue, queue_path
+from .render import changelog, docx, markdown, txt
+from .render.structure import title_for
+from .textio import CleanerError, read_text, write_atomic
+
+FORMATS = ("md", "docx", "txt", "changes", "review")
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything about how to clean, shared by every file of one run."""
+
+    ctx: PassContext
+    formats: tuple[str, ...] = FORMATS
+    layout: str | None = None
+    lang: str = "en-US"
+    track_applied: bool = False
+    options: dict[str, Any] = field(default_factory=dict)  # recorded in the review queue
+
+
+@dataclass
+class Outcome:
+    result: CleanResult
+    written: list[Path]
+    note: str | None
+
+
+def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
+    """Clean ``src`` into ``<stem>.*``; outputs are all rendered before any is written."""
+    decoded = read_text(src)
+    qpath = queue_path(stem)
+    queue = Queue.load_or_new(qpath)
+    result = clean_text(decoded.text, job.ctx, layout=job.layout, decisions=queue.pipeline_decisions())
+    title = title_for(src, result)
+    outputs: dict[Path, str | bytes] = {}
+    if "txt" in job.formats:
+        outputs[stem.with_name(stem.name + ".txt")] = txt.render(result)
+    if "md" in job.formats:
+        outputs[stem.with_name(stem.name + ".md")] = markdown.render(result, title)
+    if "docx" in job.formats:
+        outputs[stem.with_name(stem.name + ".docx")] = docx.render(result, title, job.lang, track_applied=job.track_applied)
+    if "changes" in job.formats:
+        outputs[stem.with_name(stem.name + ".changes.md")] = changelog.render_markdown(result, src.name)
+        outputs[stem.with_name(stem.name + ".changes.json")] = changelog.render_json(result, src.name)
+    src_resolved = src.resolve()
+    for path in [*outputs, qpath]:
+        if path.resolve() == src_resolved:
+            raise CleanerError(f"{src}: the output {path} would overwrite the input; choose another --output-dir")
+    for path, data in outputs.items():
+        write_atomic(path, data)
+    written = list(outputs)
+    if "review" in job.formats or qpath.exists():
+        queue.update_from(result, str(src.resolve()), job.options)
+        queue.save()
+        written.append(qpath)
+    return Outcome(result, written, decoded.note)
