@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 import warnings
 from dataclasses import dataclass, field
@@ -13,6 +15,7 @@ from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictiona
 from .job import FORMATS, Job, clean_file
 from .lexicon import Lexicon
 from .passes import PassContext
+from .queue import Queue
 from .readers import LAYOUTS
 from .textio import CleanerError
 
@@ -114,6 +117,12 @@ def main() -> None:
     help="'remove' deletes doubled words that are never grammatical (the the), for clean-read transcripts.",
 )
 @click.option("--track-applied", is_flag=True, help="In the DOCX, show applied fixes as tracked changes too.")
+@click.option(
+    "--docx-comments/--no-docx-comments",
+    default=True,
+    show_default=True,
+    help="In the DOCX, explain each tracked change in a Word comment.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
 def clean(
     inputs: tuple[str, ...],
@@ -126,6 +135,7 @@ def clean(
     lang: str,
     doubled_words: str,
     track_applied: bool,
+    docx_comments: bool,
     quiet: bool,
 ) -> None:
     """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
@@ -148,7 +158,7 @@ def clean(
         "layout": layout,
         "doubled_words": doubled_words,
     }
-    job = Job(ctx, formats, layout, lang, track_applied, options)
+    job = Job(ctx, formats, layout, lang, track_applied, docx_comments, options)
     totals = Totals()
     if len(pairs) > 1 and not quiet:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
@@ -204,6 +214,150 @@ def _clean_one(src: Path, stem: Path, job: Job, totals: Totals, quiet: bool) -> 
         click.echo(
             f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
             f"[{result.original.layout} layout]",
+            err=True,
+        )
+
+
+def _queue_for(target: Path, output_dir: Path) -> Path:
+    """A queue file itself, a DOCX or transcript's queue beside it, or the transcript's queue in --output-dir."""
+    if target.name.endswith(".review.json"):
+        return target
+    if target.suffix == ".docx":
+        return target.with_name(target.stem + ".review.json")
+    return output_dir / (target.stem + ".review.json")
+
+
+def _reviewer(name: str | None) -> str:
+    return name or os.environ.get("CLEANER_REVIEWER") or os.environ.get("USER") or "reviewer"
+
+
+@main.command()
+@click.argument("target", type=click.Path(path_type=Path))
+@click.option(
+    "--output-dir",
+    "-o",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("out"),
+    show_default=True,
+    help="Where cleaner clean wrote the queue, when TARGET is the transcript.",
+)
+@click.option("--reviewer", help="Your name in the decisions (default: $CLEANER_REVIEWER or $USER).")
+@click.option("--list", "list_", is_flag=True, help="List pending suggestions and exit.")
+@click.option("--json", "as_json", is_flag=True, help="With --list: print JSON.")
+@click.option("--accept", "accept_ids", multiple=True, help="Accept a suggestion by id (a unique prefix will do). Repeatable.")
+@click.option("--reject", "reject_ids", multiple=True, help="Reject a suggestion by id. Repeatable.")
+@click.option("--accept-rule", help="Accept every pending suggestion of a rule (pass/rule or rule).")
+@click.option("--reject-rule", help="Reject every pending suggestion of a rule.")
+@click.option("--accept-term", help="Accept every pending suggestion whose text or replacement is this term.")
+@click.option("--reject-term", help="Reject every pending suggestion whose text or replacement is this term.")
+@click.option(
+    "--save-dictionary",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="A user dictionary file where 'always' and 'never' decisions are saved (shipped format).",
+)
+def review(
+    target: Path,
+    output_dir: Path,
+    reviewer: str | None,
+    list_: bool,
+    as_json: bool,
+    accept_ids: tuple[str, ...],
+    reject_ids: tuple[str, ...],
+    accept_rule: str | None,
+    reject_rule: str | None,
+    accept_term: str | None,
+    reject_term: str | None,
+    save_dictionary: Path | None,
+) -> None:
+    """Review pending suggestions of TARGET (a transcript, its .review.json or its .docx).
+
+    With no action options it walks them in the terminal; decisions are saved at once and
+    applied by the next `cleaner clean` of the transcript.
+    """
+    try:
+        queue = Queue.load(_queue_for(target, output_dir))
+        who = _reviewer(reviewer)
+        actions = [
+            (accept_ids, None, None, "accepted"),
+            (reject_ids, None, None, "rejected"),
+            ((), accept_rule, None, "accepted"),
+            ((), reject_rule, None, "rejected"),
+            ((), None, accept_term, "accepted"),
+            ((), None, reject_term, "rejected"),
+        ]
+        scripted = False
+        for ids, rule, term, verdict in actions:
+            if not ids and rule is None and term is None:
+                continue
+            scripted = True
+            chosen = [s for s in queue.select(ids, rule, term) if ids or s["id"] not in queue.decisions]
+            for s in chosen:
+                queue.decide(s, verdict, who, source="cli")
+            click.echo(f"{verdict} {len(chosen)} suggestion(s)", err=True)
+        if scripted:
+            queue.save()
+            return
+        if list_:
+            _list(queue, as_json)
+            return
+        from rich.console import Console
+
+        from .review_tui import Session
+
+        made = Session(queue, who, Console(highlight=False), save_dictionary).run()
+        click.echo(f"{made} decision(s) saved to {queue.path}; run cleaner clean again to apply them.", err=True)
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _list(queue: Queue, as_json: bool) -> None:
+    rows = [dict(s, status=queue.decisions.get(s["id"], {}).get("verdict", "pending")) for s in queue.pending()]
+    if as_json:
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for r in rows:
+        context = f"{r['context_before'][-30:]}[{r['before']} -> {r['after']}]{r['context_after'][:30]}".replace("\n", " ")
+        click.echo(f"{r['id']}  {r['status']:8s}  line {r['line']:<5}  {r['pass']}/{r['rule']}: {context}")
+    click.echo(f"{len(rows)} pending", err=True)
+
+
+@main.command("import-review")
+@click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--queue",
+    "queue_file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The review queue to update (default: <stem>.review.json beside the DOCX).",
+)
+@click.option("--reviewer", help="Whose decisions these are (default: the DOCX's last author).")
+def import_review(docx_file: Path, queue_file: Path | None, reviewer: str | None) -> None:
+    """Read accepted and rejected tracked changes from a reviewed DOCX into the review queue."""
+    from .docx_import import read_marks, verdict
+
+    try:
+        queue = Queue.load(queue_file or _queue_for(docx_file, docx_file.parent))
+        marks, last_author = read_marks(docx_file)
+        who = reviewer or last_author or "docx reviewer"
+        counts = {"accepted": 0, "rejected": 0, "edited": 0, "undecided": 0, "missing": 0}
+        for s in queue.suggestions:
+            mark = marks.get(s["id"])
+            if mark is None:
+                counts["missing"] += 1
+                continue
+            decided = verdict(mark, s["before"], s["after"])
+            if decided is None:
+                counts["undecided"] += 1
+                continue
+            queue.decide(s, decided[0], who, decided[1], source="docx")
+            counts[decided[0]] += 1
+        queue.save()
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {queue.path}", err=True)
+    if counts["missing"]:
+        click.echo(
+            f"note: {counts['missing']} suggestion(s) had no tracked change in the DOCX (not in a paragraph, "
+            "or the bookmark was deleted); they stay pending",
             err=True,
         )
 

@@ -99,6 +99,7 @@ class Dictionary:
     description: str
     default: bool
     rules: list[Rule] = field(default_factory=list)
+    never: list[tuple[str, str | None]] = field(default_factory=list)  # (text, replacement or any) never to propose
 
     @cached_property
     def automaton(self) -> ahocorasick.Automaton | None:
@@ -255,6 +256,12 @@ def load_dictionary(path: Path) -> Dictionary:
         raise _err(path, None, "a dictionary is a mapping with a 'rules' list")
     name = str(data.get("name") or path.stem)
     dictionary = Dictionary(name, path, str(data.get("description", "")), bool(data.get("default", True)))
+    for entry in data.get("never") or []:
+        if not isinstance(entry, dict) or not isinstance(entry.get("match"), str):
+            line = entry.get("__line__") if isinstance(entry, dict) else None
+            raise _err(path, line, "each 'never' entry needs match (and may have replace)")
+        repl = entry.get("replace")
+        dictionary.never.append((entry["match"], repl if isinstance(repl, str) else None))
     seen: dict[str, Rule] = {}
     for i, raw in enumerate(data["rules"]):
         rule = _parse_rule(raw, name, path, i)

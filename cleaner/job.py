@@ -25,6 +25,7 @@ class Job:
     layout: str | None = None
     lang: str = "en-US"
     track_applied: bool = False
+    docx_comments: bool = True
     options: dict[str, Any] = field(default_factory=dict)  # recorded in the review queue
 
 
@@ -48,7 +49,9 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     if "md" in job.formats:
         outputs[stem.with_name(stem.name + ".md")] = markdown.render(result, title)
     if "docx" in job.formats:
-        outputs[stem.with_name(stem.name + ".docx")] = docx.render(result, title, job.lang, track_applied=job.track_applied)
+        outputs[stem.with_name(stem.name + ".docx")] = docx.render(
+            result, title, job.lang, track_applied=job.track_applied, comments=job.docx_comments
+        )
     if "changes" in job.formats:
         outputs[stem.with_name(stem.name + ".changes.md")] = changelog.render_markdown(result, src.name)
         outputs[stem.with_name(stem.name + ".changes.json")] = changelog.render_json(result, src.name)

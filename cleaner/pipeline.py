@@ -73,6 +73,13 @@ def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_O
         out: PassResult = module.run(t, ctx)
         total.suggestions.extend(out.suggestions)
         total.flags.extend(out.flags)
+    never = [n for d in ctx.dictionaries for n in d.never]
+    if never:
+        total.suggestions = [
+            s
+            for s in total.suggestions
+            if not any(s.before.strip() == text and (repl is None or s.after.strip() == repl) for text, repl in never)
+        ]
     total.suggestions = assign_ids(t, total.suggestions)
     return total
 
@@ -87,8 +94,8 @@ def _speaker_at(t: Transcript, offset: int) -> str:
 def _with_decision(s: Suggestion, d: Decision) -> Suggestion:
     if d.verdict == "edited" and d.text is not None:
         span = s.span
-        return replace(s, edits=(Edit(Span(span.start, span.end), d.text),), after=d.text, applicability=Applicability.AUTO)
-    return replace(s, applicability=Applicability.AUTO)
+        return replace(s, edits=(Edit(Span(span.start, span.end), d.text),), after=d.text)
+    return s
 
 
 def clean_text(

@@ -43,15 +43,13 @@ def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
 
-def context(text: str, start: int, end: int, width: int = 160) -> tuple[str, str]:
-    """The sentence around a change: text before and after it, within its paragraph."""
-    left_limit = max(text.rfind("\n\n", 0, start) + 2, start - width, 0)
-    left = text[left_limit:start]
+def context(text: str, start: int, end: int, lo: int, hi: int, width: int = 160) -> tuple[str, str]:
+    """The sentence around a change: text before and after it, within [lo, hi) (its paragraph)."""
+    left = text[max(lo, start - width) : start]
     cut = [m.end() for m in _SENTENCE_END.finditer(left)]
     if cut:
         left = left[cut[-1] :]
-    right_limit = text.find("\n\n", end)
-    right = text[end : min(end + width, right_limit if right_limit >= 0 else len(text))]
+    right = text[end : min(end + width, max(hi, end))]
     m = _SENTENCE_END.search(right)
     if m:
         right = right[: m.start() + 1]
@@ -84,8 +82,13 @@ class Queue:
         return cls.load(path) if path.exists() else cls(path)
 
     def save(self) -> None:
-        data = {"schema": SCHEMA, "input": self.input, "options": self.options, "suggestions": self.suggestions,
-                "decisions": self.decisions}
+        data = {
+            "schema": SCHEMA,
+            "input": self.input,
+            "options": self.options,
+            "suggestions": self.suggestions,
+            "decisions": self.decisions,
+        }
         write_atomic(self.path, json.dumps(data, indent=2, ensure_ascii=False) + "\n")
 
     # -- decisions for the pipeline
@@ -102,14 +105,30 @@ class Queue:
         text = result.final.text
         rows = []
         for s in result.pending:
-            left, right = context(text, s.span.start, s.span.end)
             block = result.final.block_at(s.span.start)
+            lo, hi = (block.span.start, block.span.end) if block is not None else (0, len(text))
+            if s.span.end > hi:  # a join across paragraphs: show both sides
+                nxt = result.final.block_at(s.span.end)
+                hi = nxt.span.end if nxt is not None else len(text)
+            left, right = context(text, s.span.start, s.span.end, lo, hi)
             speaker = result.final.turns[block.turn].speaker if block is not None and block.turn >= 0 else ""
-            rows.append({
-                "id": s.id, "pass": s.pass_id, "rule": s.rule_id, "before": s.before, "after": s.after,
-                "context_before": left, "context_after": right, "line": result.original_line(s.span.start), "speaker": speaker,
-                "reason": s.reason, "confidence": s.confidence, "evidence": s.evidence, "alternatives": list(s.alternatives),
-            })
+            rows.append(
+                {
+                    "id": s.id,
+                    "pass": s.pass_id,
+                    "rule": s.rule_id,
+                    "before": s.before,
+                    "after": s.after,
+                    "context_before": left,
+                    "context_after": right,
+                    "line": result.original_line(s.span.start),
+                    "speaker": speaker,
+                    "reason": s.reason,
+                    "confidence": s.confidence,
+                    "evidence": s.evidence,
+                    "alternatives": list(s.alternatives),
+                }
+            )
         self.suggestions = rows
         stale = {d.id for d in result.stale_decisions}
         for i, d in self.decisions.items():
@@ -126,9 +145,15 @@ class Queue:
         if verdict not in VERDICTS:
             raise ValueError(verdict)
         self.decisions[suggestion["id"]] = {
-            "verdict": verdict, "text": text, "reviewer": reviewer, "at": now(), "source": source,
-            "before": suggestion["before"], "after": text if verdict == "edited" else suggestion["after"],
-            "rule": f"{suggestion['pass']}/{suggestion['rule']}", "stale": False,
+            "verdict": verdict,
+            "text": text,
+            "reviewer": reviewer,
+            "at": now(),
+            "source": source,
+            "before": suggestion["before"],
+            "after": text if verdict == "edited" else suggestion["after"],
+            "rule": f"{suggestion['pass']}/{suggestion['rule']}",
+            "stale": False,
         }
 
     def undecide(self, suggestion_id: str, previous: dict[str, Any] | None) -> None:
@@ -142,8 +167,11 @@ class Queue:
         out = []
         for s in self.suggestions:
             full_rule = f"{s['pass']}/{s['rule']}"
-            if (any(s["id"].startswith(i) for i in ids) or (rule and rule in (full_rule, s["rule"], s["pass"]))
-                    or (term is not None and term in (s["before"].strip(), s["after"].strip()))):
+            if (
+                any(s["id"].startswith(i) for i in ids)
+                or (rule and rule in (full_rule, s["rule"], s["pass"]))
+                or (term is not None and term in (s["before"].strip(), s["after"].strip()))
+            ):
                 out.append(s)
         missing = [i for i in ids if not any(s["id"].startswith(i) for s in self.suggestions)]
         if missing:

@@ -54,7 +54,6 @@ class SourceMap:
             pos = mapped if mapped is not None else pos - delta
         return pos
 
-
     def forward(self, pos: int, round_no: int, suggestion: Suggestion) -> int | None:
         """Where a change applied in ``round_no`` at ``pos`` (its input position) sits in the final text.
 

@@ -94,7 +94,7 @@ def _wrap(run_el: OxmlElement, tag: str, ids: _Ids, date: str) -> OxmlElement:
     return wrapper
 
 
-def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str) -> None:
+def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str, comments: bool) -> None:
     """before (deleted) and after (inserted), inside a bookmark named after the suggestion id, with a comment."""
     change = piece.change
     assert change is not None
@@ -103,9 +103,12 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str) -> None:
     runs = [r for r in (old, new) if r is not None]
     what = "Applied" if change.applied else "Suggested"
     who = f" by {change.decided_by}" if change.applied and change.decided_by else ""
-    note = (f"{what}{who} ({change.rule}, confidence {change.confidence:.2f}): {change.reason}. "
-            f"Accept to write '{change.after}', reject to keep '{change.before}'. id {change.id}")
-    doc.add_comment(runs, note, author="cleaner", initials="CL")
+    note = (
+        f"{what}{who} ({change.rule}, confidence {change.confidence:.2f}): {change.reason}. "
+        f"Accept to write '{change.after}', reject to keep '{change.before}'. id {change.id}"
+    )
+    if comments:
+        doc.add_comment(runs, note, author="cleaner", initials="CL")
     if old is not None:
         for t in old._r.findall(qn("w:t")):
             t.tag = qn("w:delText")
@@ -128,7 +131,9 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str) -> None:
     last.addnext(end)
 
 
-def render(result: CleanResult, title: str, lang: str = "en-US", track_pending: bool = True, track_applied: bool = False) -> bytes:
+def render(
+    result: CleanResult, title: str, lang: str = "en-US", track_pending: bool = True, track_applied: bool = False, comments: bool = True
+) -> bytes:
     """The cleaned transcript; pending suggestions (and, if asked, applied ones) as tracked changes."""
     doc = new_document(title, lang)
     doc.add_heading(title, level=0)
@@ -149,7 +154,7 @@ def render(result: CleanResult, title: str, lang: str = "en-US", track_pending: 
             para = doc.add_paragraph()
             for piece in item.pieces:
                 if piece.change is not None:
-                    _tracked(doc, para, piece, ids, date)
+                    _tracked(doc, para, piece, ids, date, comments)
                     continue
                 run = para.add_run(piece.text)
                 if piece.gap:

@@ -58,8 +58,16 @@ def change_marks(result: CleanResult, track_pending: bool, track_applied: bool) 
     if track_pending:
         for s in result.pending:
             span = s.span
-            marks.append((span.start, span.end, Piece(t.text[span.start : span.end], change=Change(
-                s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, False))))
+            marks.append(
+                (
+                    span.start,
+                    span.end,
+                    Piece(
+                        t.text[span.start : span.end],
+                        change=Change(s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, False),
+                    ),
+                )
+            )
     if track_applied:
         for a in result.applied:
             start = result.source_map.forward(a.suggestion.span.start, a.round, a.suggestion)
@@ -69,16 +77,27 @@ def change_marks(result: CleanResult, track_pending: bool, track_applied: bool) 
             if t.text[start:end] != a.suggestion.after:
                 continue
             s = a.suggestion
-            marks.append((start, end, Piece(s.after, change=Change(
-                s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, True, a.decided_by))))
+            marks.append(
+                (
+                    start,
+                    end,
+                    Piece(
+                        s.after,
+                        change=Change(s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, True, a.decided_by),
+                    ),
+                )
+            )
     return marks
 
 
 def pieces(t: Transcript, start: int, end: int, flags: list[Flag], marks: list[Mark] = ()) -> tuple[Piece, ...]:
     """Split one block into plain text, gap markers and tracked changes (changes win over gaps)."""
     candidates = [(a, b, p) for a, b, p in marks if start <= a and b <= end and "\n" not in t.text[a:b]]
-    candidates += [(f.span.start, f.span.end, Piece(t.text[f.span.start : f.span.end], f.kind, f.message)) for f in flags
-                   if start <= f.span.start and f.span.end <= end]
+    candidates += [
+        (f.span.start, f.span.end, Piece(t.text[f.span.start : f.span.end], f.kind, f.message))
+        for f in flags
+        if start <= f.span.start and f.span.end <= end
+    ]
     out: list[Piece] = []
     pos = start
     for a, b, piece in sorted(candidates, key=lambda m: (m[0], m[2].change is None)):

@@ -1,0 +1,211 @@
+"""Reviewer approval end to end: terminal review through a pseudo-terminal, scripted decisions,
+remembered decisions across edits, user dictionaries, and the Word round trip through LibreOffice."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pexpect
+import pytest
+from click.testing import CliRunner
+
+from cleaner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples/tesla-2011-q2-call.txt"
+TERMS = ROOT / "samples/tesla-2011-q2-call.terms.txt"
+CALL = (
+    "Alice Smith: We saw the the results, and it it is clear. In the other phase we were before the beta phase.\n"
+    "Bob Jones: Our (covered) plan is fine, and we we know the team.\n"
+    "Alice Smith: Thanks.\n"
+)
+
+
+def cli(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def queue(out: Path, stem: str = "call") -> dict:
+    return json.loads((out / f"{stem}.review.json").read_text())
+
+
+@pytest.fixture
+def cleaned(tmp_path: Path) -> tuple[Path, Path]:
+    src = tmp_path / "call.txt"
+    src.write_text(CALL)
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out))
+    return src, out
+
+
+def _pending(out: Path) -> list[dict]:
+    return json.loads(cli("review", str(out / "call.review.json"), "--list", "--json"))
+
+
+def test_terminal_review_through_a_pty(cleaned: tuple[Path, Path]) -> None:
+    src, out = cleaned
+    suggestions = queue(out)["suggestions"]
+    assert len(suggestions) == 5
+    cmd = f"{sys.executable} -m cleaner review {out / 'call.review.json'} --reviewer ana"
+    child = pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+    child.expect("1 of 5")
+    child.send("a")  # accept
+    child.expect("2 of 5")
+    child.send("r")  # reject
+    child.expect("3 of 5")
+    child.send("e")  # edit
+    child.expect("with")
+    child.sendline("my own words")
+    child.expect("4 of 5")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    decisions = queue(out)["decisions"]
+    assert [d["verdict"] for d in decisions.values()] == ["accepted", "rejected", "edited"]
+    assert all(d["reviewer"] == "ana" for d in decisions.values())
+
+    # resume where it stopped, undo a decision, then finish
+    child = pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+    child.expect("4 of 5")
+    child.send("a")
+    child.expect("5 of 5")
+    child.send("u")  # undo the last accept
+    child.expect("4 of 5")
+    child.send("s")  # skip it
+    child.expect("5 of 5")
+    child.send("a")
+    child.expect("4 of 5")  # the skipped one comes back once at the end
+    child.send("q")
+    child.expect(pexpect.EOF)
+    decisions = queue(out)["decisions"]
+    assert sorted(d["verdict"] for d in decisions.values()) == ["accepted", "accepted", "deferred", "edited", "rejected"]
+
+    # the next clean applies them and never asks again
+    by_id = {s["id"]: s for s in suggestions}
+    cli("clean", str(src), "-o", str(out))
+    text = (out / "call.txt").read_text()
+    for sid, d in decisions.items():
+        s = by_id[sid]
+        if d["verdict"] == "accepted":
+            assert s["context_before"] + s["after"] in text.replace("\n", " ")
+        if d["verdict"] == "edited":
+            assert "my own words" in text
+    pending_ids = {s["id"] for s in queue(out)["suggestions"]}
+    assert pending_ids == {i for i, d in decisions.items() if d["verdict"] == "deferred"}
+    log = json.loads((out / "call.changes.json").read_text())
+    assert {a["decided_by"] for a in log["applied"] if a["applicability"] == "review"} == {"review:ana"}
+
+
+def test_scripted_decisions_by_id_rule_and_term(cleaned: tuple[Path, Path]) -> None:
+    src, out = cleaned
+    rows = _pending(out)
+    guess = next(r for r in rows if r["rule"] == "uncertain-guess")
+    cli("review", str(out / "call.review.json"), "--accept", guess["id"][:6])
+    cli("review", str(out / "call.review.json"), "--reject-rule", "repeats/doubled-word-review")
+    cli("review", str(out / "call.review.json"), "--accept-term", "the alpha phase")
+    assert _pending(out) == []
+    cli("clean", str(src), "-o", str(out))
+    text = (out / "call.txt").read_text()
+    assert "[covered?]" in text and "the alpha phase" in text and "the the results" in text and "we we know" in text
+    assert "Alice Smith: We saw the the results" in text
+
+
+def test_decisions_survive_an_edit_elsewhere_and_deleted_text_is_reported(cleaned: tuple[Path, Path]) -> None:
+    src, out = cleaned
+    cli("review", str(out / "call.review.json"), "--accept-rule", "repeats")
+    cli("review", str(out / "call.review.json"), "--reject-rule", "gaps")
+    cli("review", str(out / "call.review.json"), "--accept-rule", "dictionary")
+    before = queue(out)["decisions"]
+    # an unrelated edit in another turn, and the "(covered)" sentence deleted
+    src.write_text(CALL.replace("Alice Smith: Thanks.", "Alice Smith: Thanks a lot, Bob.").replace(" Our (covered) plan is fine, and", ""))
+    runner = CliRunner()
+    result = runner.invoke(main, ["clean", str(src), "-o", str(out)])
+    assert result.exit_code == 0
+    stale = [i for i, d in queue(out)["decisions"].items() if d["stale"]]
+    assert len(stale) == 1 and before[stale[0]]["rule"] == "gaps/uncertain-guess"
+    assert f"decision {stale[0]}" in result.output
+    assert set(queue(out)["decisions"]) == set(before)  # nothing dropped
+    text = (out / "call.txt").read_text()
+    assert "We saw the results, and it is clear. In the alpha phase" in text
+    assert "match nothing in the transcript any more" in (out / "call.changes.md").read_text()
+
+
+def test_always_and_never_go_into_a_user_dictionary(cleaned: tuple[Path, Path], tmp_path: Path) -> None:
+    _src, out = cleaned
+    mine = tmp_path / "mine.yml"
+    cmd = f"{sys.executable} -m cleaner review {out / 'call.review.json'} --save-dictionary {mine}"
+    child = pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+    child.expect("1 of 5")
+    child.send("w")  # always
+    child.expect("saved to")
+    child.send("n")  # never
+    child.expect("saved to")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    other = tmp_path / "other.txt"
+    other.write_text("Carol Diaz: We saw the the numbers, and it it is fine.\nDan Roe: Good.\n")
+    cli("clean", str(other), "-o", str(tmp_path / "o2"), "--dictionary", str(mine), "--format", "txt,changes")
+    log = json.loads((tmp_path / "o2/other.changes.json").read_text())
+    applied = [(a["before"], a["after"]) for a in log["applied"]]
+    pending = [(p["before"], p["after"]) for p in log["pending"]]
+    assert applied == [("the the", "the")]  # "always" remembered the whole phrase, not "delete 'the'"
+    assert pending == []  # "never" stops "it it" being asked again
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and Path("/usr/bin/python3").exists()), reason="needs LibreOffice (soffice)")
+def test_word_round_trip_through_libreoffice(tmp_path: Path) -> None:
+    probe = subprocess.run(["/usr/bin/python3", "-c", "import uno"], capture_output=True, check=False)
+    if probe.returncode != 0:
+        pytest.skip("needs Debian's python3-uno for LibreOffice scripting")
+    src = tmp_path / "call.txt"
+    src.write_text(CALL)
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out), "--no-docx-comments")
+    rows = queue(out)["suggestions"]
+    in_docx = [r for r in rows if "\n" not in r["before"]]
+    accept = [r["id"] for r in in_docx[::2]]
+    reject = [r["id"] for r in in_docx[1::2]]
+    reviewed = tmp_path / "call.reviewed.docx"
+    subprocess.run(
+        [
+            "/usr/bin/python3",
+            str(ROOT / "tests/tools/lo_decide.py"),
+            str(out / "call.docx"),
+            str(reviewed),
+            "--accept",
+            *accept,
+            "--reject",
+            *reject,
+        ],
+        check=True,
+        timeout=180,
+    )
+    cli("import-review", str(reviewed), "--queue", str(out / "call.review.json"), "--reviewer", "lo")
+    decisions = queue(out)["decisions"]
+    assert {i for i, d in decisions.items() if d["verdict"] == "accepted"} == set(accept)
+    assert {i for i, d in decisions.items() if d["verdict"] == "rejected"} == set(reject)
+    assert all(d["source"] == "docx" for d in decisions.values())
+
+
+def test_docx_has_tracked_changes_with_comments(cleaned: tuple[Path, Path]) -> None:
+    import zipfile
+
+    _, out = cleaned
+    with zipfile.ZipFile(out / "call.docx") as z:
+        xml = z.read("word/document.xml").decode()
+        comments = z.read("word/comments.xml").decode()
+    ids = [s["id"] for s in queue(out)["suggestions"]]
+    assert all(f'w:name="cleaner_{i}"' in xml for i in ids)
+    assert xml.count('w:author="cleaner"') >= len(ids)
+    assert "confidence" in comments and "the alpha phase" in comments
+
+
+def test_import_of_an_untouched_docx_decides_nothing(cleaned: tuple[Path, Path]) -> None:
+    _, out = cleaned
+    output = cli("import-review", str(out / "call.docx"))
+    assert "0 accepted, 0 rejected, 0 edited, 5 undecided" in output
