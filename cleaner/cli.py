@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictionary
-from .job import FORMATS, Job, clean_file
+from .job import DEFAULT_FORMATS, FORMATS, Job, clean_file
 from .lexicon import Lexicon
 from .passes import PassContext
 from .queue import Queue
@@ -92,11 +92,11 @@ def main() -> None:
 @click.option(
     "--format",
     "formats",
-    default=",".join(FORMATS),
+    default=",".join(DEFAULT_FORMATS),
     show_default=True,
     callback=lambda c, p, v: _formats(v),
     help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json), "
-    "review (the review queue .review.json).",
+    "review (the review queue .review.json), html, readability (.readability.md and .json).",
 )
 @click.option(
     "--lexicon",
@@ -360,6 +360,29 @@ def import_review(docx_file: Path, queue_file: Path | None, reviewer: str | None
             "or the bookmark was deleted); they stay pending",
             err=True,
         )
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
+@click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="A term list. Repeatable.")
+@click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML file. Repeatable.")
+@click.option("--title", default="Transcripts", show_default=True, help="The index page's title.")
+@click.option("--lang", default="en-US", show_default=True)
+def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictionaries: tuple[str, ...], title: str, lang: str) -> None:
+    """Clean every transcript in FOLDER into a docs-ready folder: Markdown, HTML, DOCX, reports and an index page."""
+    from .publish import publish_folder
+
+    try:
+        ctx = PassContext(tuple(load_dictionaries(list(dictionaries))), Lexicon.load(list(lexicons)) if lexicons else None)
+        pairs = collect_inputs((str(folder),), output_dir)
+        job = Job(ctx, ("md", "html", "docx", "changes", "readability", "review"), lang=lang)
+        failed = publish_folder(pairs, output_dir, job, title, _stderr_console())
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"published {len(pairs) - len(failed)} transcript(s) -> {output_dir}/index.md and index.html", err=True)
+    if failed:
+        sys.exit(1)
 
 
 if __name__ == "__main__":

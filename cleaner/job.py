@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from . import readability
 from .passes import PassContext
 from .pipeline import CleanResult, clean_text
 from .queue import Queue, queue_path
-from .render import changelog, docx, markdown, txt
+from .render import changelog, docx, html, markdown, txt
 from .render.structure import title_for
 from .textio import CleanerError, read_text, write_atomic
 
-FORMATS = ("md", "docx", "txt", "changes", "review")
+FORMATS = ("md", "docx", "txt", "changes", "review", "html", "readability")
+DEFAULT_FORMATS = ("md", "docx", "txt", "changes", "review")
 
 
 @dataclass(frozen=True)
@@ -21,7 +25,7 @@ class Job:
     """Everything about how to clean, shared by every file of one run."""
 
     ctx: PassContext
-    formats: tuple[str, ...] = FORMATS
+    formats: tuple[str, ...] = DEFAULT_FORMATS
     layout: str | None = None
     lang: str = "en-US"
     track_applied: bool = False
@@ -34,6 +38,9 @@ class Outcome:
     result: CleanResult
     written: list[Path]
     note: str | None
+    title: str = ""
+    date: str = ""
+    readability: dict[str, Any] | None = None
 
 
 def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
@@ -46,8 +53,29 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     outputs: dict[Path, str | bytes] = {}
     if "txt" in job.formats:
         outputs[stem.with_name(stem.name + ".txt")] = txt.render(result)
-    if "md" in job.formats:
-        outputs[stem.with_name(stem.name + ".md")] = markdown.render(result, title)
+    published = {"md", "html", "readability"} & set(job.formats)
+    date = datetime.fromtimestamp(src.stat().st_mtime, UTC).date().isoformat()
+    rep = None
+    if published:
+        rep = readability.report(result)
+        extra = {
+            "date": date,
+            "description": markdown.description(result),
+            "tags": ["transcript"],
+            "readability": readability.summary(rep),
+        }
+        md_text = markdown.render(result, title, extra)
+        if "md" in job.formats:
+            outputs[stem.with_name(stem.name + ".md")] = md_text
+        if "html" in job.formats:
+            footer = (
+                f"Cleaned with cleaner: {len(result.applied)} change(s) applied, {len(result.pending)} waiting for review, "
+                f"{len(result.flags)} gap(s) marked in square brackets."
+            )
+            outputs[stem.with_name(stem.name + ".html")] = html.render(md_text, title, job.lang, markdown.speaker_labels(result), footer)
+        if "readability" in job.formats:
+            outputs[stem.with_name(stem.name + ".readability.md")] = readability.render_markdown(rep, title)
+            outputs[stem.with_name(stem.name + ".readability.json")] = json.dumps(rep, indent=2, ensure_ascii=False) + "\n"
     if "docx" in job.formats:
         outputs[stem.with_name(stem.name + ".docx")] = docx.render(
             result, title, job.lang, track_applied=job.track_applied, comments=job.docx_comments
@@ -66,4 +94,4 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
         queue.update_from(result, str(src.resolve()), job.options)
         queue.save()
         written.append(qpath)
-    return Outcome(result, written, decoded.note)
+    return Outcome(result, written, decoded.note, title, date, rep)

@@ -132,7 +132,13 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str, comments: 
 
 
 def render(
-    result: CleanResult, title: str, lang: str = "en-US", track_pending: bool = True, track_applied: bool = False, comments: bool = True
+    result: CleanResult,
+    title: str,
+    lang: str = "en-US",
+    track_pending: bool = True,
+    track_applied: bool = False,
+    comments: bool = True,
+    appendix: bool = True,
 ) -> bytes:
     """The cleaned transcript; pending suggestions (and, if asked, applied ones) as tracked changes."""
     doc = new_document(title, lang)
@@ -159,6 +165,70 @@ def render(
                 run = para.add_run(piece.text)
                 if piece.gap:
                     run.style = doc.styles["Gap"]
+    if appendix:
+        _appendix(doc, result)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
+
+
+def _table(doc: Document, header: list[str], rows: list[list[str]]) -> None:
+    """A table whose first row is marked as a header row (read as such, and repeated across pages)."""
+    table = doc.add_table(rows=1, cols=len(header))
+    table.style = doc.styles["Table Grid"]
+    head = table.rows[0]
+    tr_pr = head._tr.get_or_add_trPr()
+    flag = OxmlElement("w:tblHeader")
+    flag.set(qn("w:val"), "true")
+    tr_pr.append(flag)
+    for cell, text in zip(head.cells, header, strict=True):
+        cell.text = ""
+        cell.paragraphs[0].add_run(text).bold = True
+    for row in rows:
+        cells = table.add_row().cells
+        for cell, text in zip(cells, row, strict=True):
+            cell.text = text
+
+
+def _shown(text: str) -> str:
+    if not text:
+        return "(removed)"
+    return "(space)" if not text.strip() else text.replace("\n", "¶")
+
+
+def _appendix(doc: Document, result: CleanResult) -> None:
+    from .changelog import gap_rows
+
+    doc.add_heading("Change log", level=1)
+    if result.applied:
+        doc.add_paragraph("Every change cleaner made, by line of the original transcript.")
+        _table(
+            doc,
+            ["Line", "Before", "After", "Rule", "Decided by"],
+            [
+                [
+                    str(a.original_line),
+                    a.suggestion.before.replace("\n", "¶"),
+                    _shown(a.suggestion.after),
+                    f"{a.suggestion.pass_id}/{a.suggestion.rule_id}",
+                    a.decided_by,
+                ]
+                for a in result.applied
+            ],
+        )
+    else:
+        doc.add_paragraph("Nothing was changed.")
+    doc.add_heading("Gaps", level=1)
+    gaps = gap_rows(result)
+    if gaps:
+        doc.add_paragraph(
+            "Gaps are written in square brackets and italics in the text, for example [inaudible 00:12:31]: "
+            "a word or passage the transcriber could not hear or was unsure of."
+        )
+        _table(
+            doc,
+            ["Line", "Speaker", "Marker", "Timestamp", "What"],
+            [[str(g["line"]), g["speaker"], g["marker"], g["timestamp"] or "", g["message"]] for g in gaps],
+        )
+    else:
+        doc.add_paragraph("No gaps.")

@@ -53,19 +53,36 @@ def _paragraph(item: Item) -> str:
     return "".join(out).strip()
 
 
+def speaker_label(item: Item) -> str:
+    label = f"**{escape(item.speaker)}**"
+    extra_bits = [b for b in (item.firm, item.role) if b]
+    if extra_bits:
+        label += " - " + escape(", ".join(extra_bits))
+    if item.timestamp:
+        label += f" ({item.timestamp})"
+    return label
+
+
+def speaker_labels(result: CleanResult) -> set[str]:
+    return {speaker_label(i) for i in walk(result) if i.kind is BlockKind.SPEAKER}
+
+
+def description(result: CleanResult, words: int = 30) -> str:
+    """The opening words of the transcript, for a docs site's page description."""
+    for item in walk(result):
+        if item.kind is BlockKind.PARAGRAPH:
+            cut = item.text.split()
+            return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
+    return ""
+
+
 def render(result: CleanResult, title: str, extra: dict[str, Any] | None = None) -> str:
     parts = [front_matter(metadata(result, title, extra)).rstrip("\n"), f"# {escape(title)}"]
     for item in walk(result):
         if item.kind is BlockKind.HEADING:
             parts.append(f"## {escape(item.text)}")
         elif item.kind is BlockKind.SPEAKER:
-            label = f"**{escape(item.speaker)}**"
-            extra_bits = [b for b in (item.firm, item.role) if b]
-            if extra_bits:
-                label += " - " + escape(", ".join(extra_bits))
-            if item.timestamp:
-                label += f" ({item.timestamp})"
-            parts.append(label)
+            parts.append(speaker_label(item))
         else:
             parts.append(_paragraph(item))
     return "\n\n".join(parts) + "\n"

