@@ -1,0 +1,213 @@
+"""Publishing and accessibility: Markdown that never turns into markup, accessible HTML (axe in
+Debian's Chromium), tagged PDF from the DOCX through LibreOffice, offline readability, MkDocs."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import shutil
+import socket
+import subprocess
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from markdown_it import MarkdownIt
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from cleaner.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "samples/tesla-2011-q2-call.txt"
+TERMS = ROOT / "samples/tesla-2011-q2-call.terms.txt"
+STRESS = ROOT / "tests/domains/stress.txt"
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def cli(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args))
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pub")
+    cli("clean", str(SAMPLE), "--lexicon", str(TERMS), "-o", str(out), "--format", "md,html,docx,readability")
+    cli("clean", str(STRESS), "-o", str(out), "--format", "md,html,docx,readability")
+    return out
+
+
+def test_transcript_text_never_becomes_markup(published: Path) -> None:
+    html = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).render((published / "stress.md").read_text())
+    assert "<ol" not in html and "<ul" not in html and "<blockquote" not in html and "<a " not in html
+    assert "<script" not in html and "<b>" not in html and "<code>" not in html
+    assert html.count("<h1>") == 1 and html.count("<h2>") == 1
+    for literal in (
+        "2024. That",
+        "# Not a heading",
+        "* not a bullet *",
+        "_not emphasis_",
+        "[x](http://example.com)",
+        "&lt;script&gt;",
+        "&gt; not a quote",
+        "- not a list item",
+        "=====",
+        "&amp;amp; an entity",
+    ):
+        assert literal in html, literal
+
+
+def test_front_matter_for_docs_sites(published: Path) -> None:
+    import yaml
+
+    text = (published / "tesla-2011-q2-call.md").read_text()
+    meta = yaml.safe_load(text.split("---\n")[1])
+    assert meta["title"] == "Tesla 2011 Q2 Call" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta["date"])
+    assert {"name": "Himanshu Patel", "firm": "JPMorgan"} in meta["speakers"]
+    assert meta["gaps"] == 14 and meta["tags"] == ["transcript"] and meta["description"].startswith("Thanks, Jeff.")
+    assert 0 < meta["readability"]["flesch_reading_ease"] < 100
+
+
+def test_html_structure(published: Path) -> None:
+    page = (published / "tesla-2011-q2-call.html").read_text()
+    assert '<html lang="en-US">' in page and "<title>Tesla 2011 Q2 Call</title>" in page
+    assert "<header>" in page and '<main id="transcript">' in page and "<footer>" in page
+    levels = [int(n) for n in re.findall(r"<h([1-6])", page)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert '<p class="speaker"><strong>Elon Musk</strong></p>' in page
+    assert '<span class="gap"><span class="visually-hidden">Gap in the recording: </span>[inaudible]</span>' in page
+
+
+def _axe(path: Path) -> list[str]:
+    pytest.importorskip("playwright")
+    axe_mod = pytest.importorskip("axe_playwright_python.sync_playwright")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        try:
+            page = browser.new_context().new_page()
+            page.goto(path.resolve().as_uri())
+            result = axe_mod.Axe().run(page)
+        finally:
+            browser.close()
+    return [v["id"] for v in result.response["violations"]]
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium for axe (apt-get install chromium)")
+@pytest.mark.parametrize("stem", ["tesla-2011-q2-call", "stress"])
+def test_axe_finds_no_violations(published: Path, stem: str) -> None:
+    assert _axe(published / f"{stem}.html") == []
+
+
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdfinfo")), reason="needs LibreOffice and poppler-utils")
+def test_docx_exports_to_tagged_pdf(published: Path, tmp_path: Path) -> None:
+    export = 'pdf:writer_pdf_Export:{"UseTaggedPDF":{"type":"boolean","value":"true"}}'
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--headless",
+            "--convert-to",
+            export,
+            "--outdir",
+            str(tmp_path),
+            str(published / "tesla-2011-q2-call.docx"),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pdf = tmp_path / "tesla-2011-q2-call.pdf"
+    info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True).stdout
+    assert re.search(r"^Tagged:\s+yes$", info, re.M)
+    assert re.search(r"^Title:\s+Tesla 2011 Q2 Call$", info, re.M)
+    assert b"/Lang(en-US)" in pdf.read_bytes().replace(b" ", b"")
+    text = subprocess.run(["pdftotext", str(pdf), "-"], check=True, capture_output=True, text=True).stdout
+    assert "Change log" in text and "Gaps" in text and "Question-and-Answer Session" in text
+
+
+def test_docx_structure(published: Path) -> None:
+    from docx import Document
+
+    doc = Document(str(published / "tesla-2011-q2-call.docx"))
+    assert doc.core_properties.title == "Tesla 2011 Q2 Call" and doc.core_properties.language == "en-US"
+    assert "python-docx" not in (doc.core_properties.comments or "")
+    styles = [p.style.name for p in doc.paragraphs]
+    assert styles[0] == "Title" and "Speaker" in styles and styles.count("Heading 1") == 3  # Q&A, Change log, Gaps
+    gap_runs = [r.text for p in doc.paragraphs for r in p.runs if r.style is not None and r.style.name == "Gap"]
+    assert "[inaudible]" in gap_runs
+    header = doc.tables[1].rows[0]
+    assert [c.text for c in header.cells] == ["Line", "Speaker", "Marker", "Timestamp", "What"]
+    assert header._tr.trPr is not None and "tblHeader" in header._tr.trPr.xml
+
+
+def test_readability_works_offline(monkeypatch: pytest.MonkeyPatch, published: Path) -> None:
+    import nltk
+
+    from cleaner import readability
+
+    def no_network(*args: object, **kwargs: object) -> None:
+        raise OSError("network is unavailable in this test")
+
+    monkeypatch.setattr(socket, "socket", no_network)
+    monkeypatch.setattr(nltk, "download", no_network)
+    readability._textstat.cache_clear()
+    s = readability.score("The cat sat on the mat. It was a sunny day, and everyone was happy about it.")
+    assert s.flesch_reading_ease is not None and s.flesch_reading_ease > 60
+    unpunctuated = readability.score(" ".join(["and then we went to the store"] * 30))
+    assert unpunctuated.flesch_reading_ease is None and "hardly punctuated" in (unpunctuated.warning or "")
+    report = (published / "tesla-2011-q2-call.readability.md").read_text()
+    assert "| Elon Musk |" in report and "Question-and-Answer Session" in report and "per 1,000 words" in report
+
+
+def test_readability_per_minute_with_timestamps(tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    cli("clean", str(ROOT / "tests/domains/lecture.txt"), "-o", str(out), "--format", "readability")
+    import json
+
+    data = json.loads((out / "lecture.readability.json").read_text())
+    assert data["gaps"]["count"] == 3 and data["gaps"]["per_minute"] == pytest.approx(3 / (6 * 60 + 20) * 60, abs=0.01)
+
+
+def test_mkdocs_builds_without_warnings(published: Path, tmp_path: Path) -> None:
+    pytest.importorskip("mkdocs")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in ("tesla-2011-q2-call.md", "stress.md"):
+        shutil.copy(published / name, docs / name)
+    (docs / "index.md").write_text("# Transcripts\n\n- [Tesla](tesla-2011-q2-call.md)\n- [Stress](stress.md)\n")
+    (tmp_path / "mkdocs.yml").write_text("site_name: Transcripts\n")
+    proc = subprocess.run(
+        ["mkdocs", "build", "--strict"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={"PATH": str(Path(shutil.which("mkdocs") or "mkdocs").parent) + ":/usr/bin:/bin"},
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr
+
+
+def test_publish_folder_with_index(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in (SAMPLE, ROOT / "tests/domains/meeting.txt"):
+        shutil.copy(p, src / p.name)
+    site = tmp_path / "site"
+    cli("publish", str(src), "-o", str(site), "--lexicon", str(TERMS))
+    index = (site / "index.md").read_text()
+    assert "[Tesla 2011 Q2 Call](tesla-2011-q2-call.md)" in index and "[Meeting](meeting.md)" in index
+    assert (site / "index.html").exists() and (site / "meeting.html").exists() and (site / "tesla-2011-q2-call.docx").exists()
