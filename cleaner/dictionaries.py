@@ -124,6 +124,14 @@ def compile_literals(rules: list[Rule]) -> ahocorasick.Automaton | None:
     return auto
 
 
+def _shown_path(path: Path) -> str:
+    """Shipped dictionaries by their place in the project, so evidence reads the same on every machine."""
+    try:
+        return f"dictionaries/{path.resolve().relative_to(DICTIONARY_DIR)}"
+    except ValueError:
+        return str(path)
+
+
 def _err(path: Path, line: int | None, msg: str) -> CleanerError:
     return CleanerError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
 
@@ -223,7 +231,7 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         context=context,
         fix_examples=fixes,
         keep_examples=keeps,
-        source=f"{path}:{line}",
+        source=f"{_shown_path(path)}:{line}",
     )
 
 

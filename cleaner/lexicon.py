@@ -69,6 +69,17 @@ def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+ANCHOR_MAX_ZIPF = 3.5  # a word more common than this is no evidence that a multi-word term is meant
+
+_SUFFIXES = ("s", "es", "'s", "al", "ic", "ed", "ing", "er", "ers", "ly", "n", "ns", "ian", "ians", "ism", "ist", "ists")
+
+
+def inflection(word: str, term: str) -> bool:
+    """True when one is the other plus an ending ("mitochondrial" / "mitochondria"): a different word, not a typo."""
+    longer, shorter = (word, term) if len(word) >= len(term) else (term, word)
+    return longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES
+
+
 def max_distance(length: int) -> int:
     """How many edits a misspelling of a word this long may have and still be a candidate."""
     return 1 if length <= 5 else 2 if length <= 9 else 3
@@ -106,7 +117,8 @@ class Lexicon:
         self.words: dict[str, str] = {}  # lower word -> spelling, for words that are whole terms
         self.parts: dict[str, str] = {}  # lower word -> spelling, for words inside multi-word terms
         self.joined: dict[str, Term] = {}  # term with no spaces -> term, for split words
-        self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # word -> multi-word terms holding it
+        self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # distinctive word -> multi-word terms holding it
+        self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
         self._deletes: dict[str, set[str]] = defaultdict(set)
         self._sounds: dict[str, set[str]] = defaultdict(set)
@@ -121,10 +133,14 @@ class Lexicon:
                 self.joined.setdefault("".join(term.words).lower(), term)
                 for i, w in enumerate(term.words):
                     self.exact.add(w)
-                    self.anchors[w.lower()].append((term, i))
+                    self.holders[w.lower()].append((term, i))
+                    # only a distinctive word can anchor a match: "of" or "company" would try every term
+                    if len(w) >= 3 and zipf(w.lower()) < ANCHOR_MAX_ZIPF:
+                        self.anchors[w.lower()].append((term, i))
                     if w[:1].isupper() and len(w) >= 4:
                         self._add_word(w, whole=False)
         self._cache: dict[str, list[Candidate]] = {}
+        self._plausible: dict[str, list[Candidate]] = {}
 
     def _add_word(self, word: str, whole: bool) -> None:
         low = word.lower()
@@ -154,6 +170,24 @@ class Lexicon:
     def spelling(self, low: str) -> str | None:
         """The lexicon's spelling of a word it holds, whole terms first."""
         return self.words.get(low) or self.parts.get(low)
+
+    def plausible(self, low: str) -> list[Candidate]:
+        """Candidates that could be this word misheard: sound-alike (or one letter off with the same start),
+        digits where the word has digits, not an inflection, not an ordinary lower-case word. Cached per word."""
+        hit = self._plausible.get(low)
+        if hit is not None:
+            return hit
+        digits = any(ch.isdigit() for ch in low)
+        out = [
+            c
+            for c in self.candidates(low)
+            if (c.sounds_alike or (c.distance == 1 and c.form.lower()[:1] == low[:1]))
+            and any(ch.isdigit() for ch in c.form) == digits
+            and not inflection(low, c.form.lower())
+            and not (c.form.islower() and zipf(c.form) >= ANCHOR_MAX_ZIPF)
+        ]
+        self._plausible[low] = out
+        return out
 
     def candidates(self, word: str) -> list[Candidate]:
         """Lexicon words within a few edits of ``word`` or sounding like it, nearest first."""

@@ -7,8 +7,11 @@ log can always say exactly where a change was made.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cached_property
 from typing import Any
 
 
@@ -141,14 +144,18 @@ class Transcript:
     def turn_key(self, turn: int) -> str:
         return self.turns[turn].key if 0 <= turn < len(self.turns) else "preamble"
 
+    @cached_property
+    def _block_starts(self) -> list[int]:
+        return [b.span.start for b in self.blocks]
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [0] + [m.end() for m in re.finditer("\n", self.text)]
+
     def block_at(self, offset: int) -> Block | None:
         """The block holding ``offset``; between blocks, the one before it."""
-        found = None
-        for block in self.blocks:
-            if block.span.start > offset:
-                break
-            found = block
-        return found
+        i = bisect_right(self._block_starts, offset) - 1
+        return self.blocks[i] if i >= 0 else None
 
     def line_of(self, offset: int) -> int:
-        return self.text.count("\n", 0, offset) + 1
+        return bisect_right(self._line_starts, offset)

@@ -8,6 +8,7 @@ import re
 import shutil
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -189,14 +190,7 @@ def test_mkdocs_builds_without_warnings(published: Path, tmp_path: Path) -> None
         shutil.copy(published / name, docs / name)
     (docs / "index.md").write_text("# Transcripts\n\n- [Tesla](tesla-2011-q2-call.md)\n- [Stress](stress.md)\n")
     (tmp_path / "mkdocs.yml").write_text("site_name: Transcripts\n")
-    proc = subprocess.run(
-        ["mkdocs", "build", "--strict"],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={"PATH": str(Path(shutil.which("mkdocs") or "mkdocs").parent) + ":/usr/bin:/bin"},
-    )
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=tmp_path, capture_output=True, text=True, check=False)
     assert proc.returncode == 0, proc.stderr
     assert "WARNING" not in proc.stderr
 

@@ -116,15 +116,6 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     return out
 
 
-_SUFFIXES = ("s", "es", "'s", "al", "ic", "ed", "ing", "er", "ers", "ly", "n", "ns", "ian", "ians", "ism", "ist", "ists")
-
-
-def _inflection(word: str, term: str) -> bool:
-    """True when one is the other plus an ending ("mitochondrial" / "mitochondria"): a different word, not a typo."""
-    longer, shorter = (word, term) if len(word) >= len(term) else (term, word)
-    return longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES
-
-
 def _write_as(form: str, source: str) -> str:
     """Write the term's own spelling; a lower-case term follows the text's capitals."""
     if form.islower() and source[:1].isupper():
@@ -164,6 +155,7 @@ class _Run:
 
     def block(self, s: int, e: int) -> None:
         toks = _tokens(self.t.text, s, e)
+        first = len(self.result.suggestions)
         taken: set[int] = set()
         self.acronyms(s, e, toks, taken)
         self.multiword(toks, taken)
@@ -171,9 +163,10 @@ class _Run:
         for i, tok in enumerate(toks):
             if i not in taken:
                 self.single(tok)
+        here = self.result.suggestions[first:]
         for rule, edits, why, evidence in self.deferred:
             span = Span(edits[0].span.start, edits[-1].span.end)
-            if not any(sg.span.overlaps(span) for sg in self.result.suggestions):
+            if not any(sg.span.overlaps(span) for sg in here):
                 self.add(rule, edits, Applicability.REVIEW, why, 0.6, evidence)
         self.deferred.clear()
 
@@ -354,7 +347,7 @@ class _Run:
         """True when the transcript elsewhere has the term, or another word of a multi-word term holding it."""
         if form in self.doc_words:
             return True
-        for term, _ in self.lex.anchors.get(form.lower(), ()):
+        for term, _ in self.lex.holders.get(form.lower(), ()):
             if any(w != form and len(w) >= 3 and w.lower() not in _FUNCTION_WORDS and w in self.doc_words for w in term.words):
                 return True
         return False
@@ -381,16 +374,7 @@ class _Run:
             return
         if base in self.speaker_words:
             return
-        digits = any(ch.isdigit() for ch in low)
-        cands = [
-            c
-            for c in self.lex.candidates(low)
-            if (c.sounds_alike or (c.distance == 1 and c.form.lower()[:1] == low[:1])) and any(ch.isdigit() for ch in c.form) == digits
-        ]
-        if not cands:
-            return
-        # an ordinary lower-case word in the list ("support") is no name to restore
-        cands = [c for c in cands if not _inflection(low, c.form.lower()) and not (c.form.islower() and zipf(c.form) >= COMMON)]
+        cands = self.lex.plausible(low)
         if not cands:
             return
         best = cands[0]
