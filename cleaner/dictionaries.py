@@ -136,8 +136,8 @@ def _err(path: Path, line: int | None, msg: str) -> CleanerError:
     return CleanerError(f"{path}:{line}: {msg}" if line else f"{path}: {msg}")
 
 
-class _LineLoader(yaml.SafeLoader):
-    """A YAML loader that remembers the line each mapping starts on."""
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A YAML loader (libyaml's when installed) that remembers the line each mapping starts on."""
 
 
 def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
@@ -253,7 +253,14 @@ def _parse_examples(raw: Any, rid: str, path: Path, line: int) -> tuple[tuple[tu
 
 
 def load_dictionary(path: Path) -> Dictionary:
-    """Load and validate one YAML dictionary file."""
+    """Load and validate one YAML dictionary file (a large one is parsed once and cached on disk)."""
+    from .cache import cached
+
+    read_text(path, "dictionary")  # a missing or unreadable file is an error even when cached
+    return cached("dictionary", [path], lambda: _load_dictionary(path))
+
+
+def _load_dictionary(path: Path) -> Dictionary:
     text = read_text(path, "dictionary").text
     try:
         data = yaml.load(text, Loader=_LineLoader)
@@ -319,6 +326,7 @@ def load_term_list(path: Path) -> list[TermEntry]:
     decoded = read_text(path, "term list")
     terms: list[TermEntry] = []
     seen: dict[str, int] = {}
+    repeats = 0
     for n, raw in enumerate(decoded.text.split("\n"), 1):
         line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
         if not line:
@@ -329,10 +337,14 @@ def load_term_list(path: Path) -> list[TermEntry]:
             warnings.warn(f"{path}:{n}: '{line}' has no letters or digits; skipped", DictionaryWarning, stacklevel=2)
             continue
         if line in seen:
-            warnings.warn(f"{path}:{n}: '{line}' repeats line {seen[line]}; kept once", DictionaryWarning, stacklevel=2)
+            repeats += 1
+            if repeats <= 5:
+                warnings.warn(f"{path}:{n}: '{line}' repeats line {seen[line]}; kept once", DictionaryWarning, stacklevel=2)
             continue
         seen[line] = n
         terms.append(TermEntry(" ".join(line.split()), n))
+    if repeats > 5:
+        warnings.warn(f"{path}: {repeats - 5} more repeated term(s), each kept once", DictionaryWarning, stacklevel=2)
     if not terms:
         raise CleanerError(f"{path}: has no terms")
     return terms

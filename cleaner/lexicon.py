@@ -22,6 +22,7 @@ import jellyfish
 from rapidfuzz.distance import Levenshtein
 from wordfreq import zipf_frequency
 
+from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
 
 
@@ -141,6 +142,13 @@ class Lexicon:
                         self._add_word(w, whole=False)
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
+        self._quiet: dict[str, bool] = {}
+        # frozen into tuples: smaller in memory and much faster to cache than sets
+        self._deletes = {k: tuple(v) for k, v in self._deletes.items()}  # type: ignore[assignment]
+        self._sounds = {k: tuple(v) for k, v in self._sounds.items()}  # type: ignore[assignment]
+        self.by_lower = dict(self.by_lower)
+        self.anchors = dict(self.anchors)
+        self.holders = dict(self.holders)
 
     def _add_word(self, word: str, whole: bool) -> None:
         low = word.lower()
@@ -155,6 +163,13 @@ class Lexicon:
 
     @classmethod
     def load(cls, paths: list[Path]) -> Lexicon:
+        """Term lists from files; a large one is indexed once and cached on disk."""
+        for p in paths:
+            load_term_list(p)  # validate, and warn about problems, every time
+        return cached("lexicon", paths, lambda: cls._build(paths))
+
+    @classmethod
+    def _build(cls, paths: list[Path]) -> Lexicon:
         entries: list[TermEntry] = []
         seen: set[str] = set()
         for p in paths:
@@ -170,6 +185,25 @@ class Lexicon:
     def spelling(self, low: str) -> str | None:
         """The lexicon's spelling of a word it holds, whole terms first."""
         return self.words.get(low) or self.parts.get(low)
+
+    def quiet(self, word: str) -> bool:
+        """True when no term could be meant by this word (cached per word): the common case, made cheap."""
+        hit = self._quiet.get(word)
+        if hit is None:
+            hit = self._quiet[word] = self._is_quiet(word)
+        return hit
+
+    def _is_quiet(self, word: str) -> bool:
+        if word in self.exact or not word[:1].isalpha() or len(word) < 2:
+            return True
+        low = word.lower()
+        if self.spelling(low) is not None or (len(low) > 4 and low.endswith("s") and self.spelling(low[:-1]) is not None):
+            return False
+        if (word.isupper() and len(word) <= 6) or len(low) < 4:
+            return not (
+                word.isupper() and len(word) >= 3 and any(len(a) == len(word) and Levenshtein.distance(a, word) == 1 for a in self.acronyms)
+            )
+        return not self.plausible(low)
 
     def plausible(self, low: str) -> list[Candidate]:
         """Candidates that could be this word misheard: sound-alike (or one letter off with the same start),
@@ -198,10 +232,10 @@ class Lexicon:
         found: set[str] = set()
         if len(low) >= 4:
             for d in _deletes(low):
-                found |= self._deletes.get(d, set())
+                found.update(self._deletes.get(d, ()))
             key = phonetic(low)[0]
             if key:
-                found |= self._sounds.get(key, set())
+                found.update(self._sounds.get(key, ()))
         found.discard(low)
         limit = max_distance(len(low))
         out = []

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
 
 from rapidfuzz.distance import Levenshtein
 
@@ -94,23 +93,21 @@ _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 
 
-@dataclass(frozen=True)
 class Token:
-    base: str  # the word without a possessive ending
-    suffix: str
-    start: int
-    end: int  # end of base
+    """A word of the text: ``base`` without a possessive ending, ``end`` is where the base ends."""
 
-    @property
-    def low(self) -> str:
-        return self.base.lower()
+    __slots__ = ("base", "end", "low", "start", "suffix")
+
+    def __init__(self, base: str, suffix: str, start: int, end: int) -> None:
+        self.base, self.suffix, self.start, self.end = base, suffix, start, end
+        self.low = base.lower()
 
 
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     out = []
     for m in WORD_RE.finditer(text, start, end):
         word = m.group()
-        pm = _POSSESSIVE.search(word)
+        pm = _POSSESSIVE.search(word) if ("'" in word or "’" in word) else None
         base = word[: pm.start()] if pm and pm.start() > 0 else word
         out.append(Token(base, word[len(base) :], m.start(), m.start() + len(base)))
     return out
@@ -263,10 +260,10 @@ class _Run:
     def split_words(self, toks: list[Token], taken: set[int]) -> None:
         for i in range(len(toks) - 1):
             a, b = toks[i], toks[i + 1]
-            if i in taken or i + 1 in taken or a.suffix or self.t.text[a.end : b.start] not in (" ", "-"):
-                continue
             form = self.lex.words.get(a.low + b.low)
-            if form is None or a.base in self.lex.exact or b.base in self.lex.exact or len(form) < 5:
+            if form is None or i in taken or i + 1 in taken or a.suffix or self.t.text[a.end : b.start] not in (" ", "-"):
+                continue
+            if a.base in self.lex.exact or b.base in self.lex.exact or len(form) < 5:
                 continue
             if a.low in _FUNCTION_WORDS or b.low in _FUNCTION_WORDS or (form.islower() and zipf(form) >= RARE):
                 continue
@@ -288,7 +285,7 @@ class _Run:
     # -- one word: lost capitals or a misspelling
     def single(self, tok: Token) -> None:
         base, low = tok.base, tok.low
-        if base in self.lex.exact or not base[:1].isalpha() or len(base) < 2:
+        if self.lex.quiet(base):
             return
         form = self.lex.spelling(low)
         if form is None and len(low) > 4 and low.endswith("s"):
