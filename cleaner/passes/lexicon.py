@@ -222,6 +222,9 @@ class _Run:
                     why = f"the term list writes '{term.text}' with these capitals"
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
+                whole = Span(window[0].start, window[-1].end)
+                if self.t.text[whole.start : whole.end] != term.text:
+                    edits = [Edit(whole, term.text)]  # the term as written, its hyphens included ("Lambda-CDM")
                 if sure:
                     taken.update(range(start, start + n))
                     self.add(rule, edits, Applicability.AUTO, why, 0.9, evidence)
