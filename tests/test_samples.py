@@ -109,7 +109,7 @@ LECTURE_FIXED = {
     ("glycolisis", "glycolysis"),
     ("Krebbs", "Krebs"),
     ("nadh", "NADH"),
-    ("phosphorilation", "phosphorylation"),
+    ("oxidative phosphorilation", "oxidative phosphorylation"),
     ("Mitchel", "Mitchell"),
 }
 MEETING_FIXED = {
