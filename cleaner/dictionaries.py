@@ -326,6 +326,7 @@ def load_term_list(path: Path) -> list[TermEntry]:
     decoded = read_text(path, "term list")
     terms: list[TermEntry] = []
     seen: dict[str, int] = {}
+    by_lower: dict[str, tuple[str, int]] = {}
     repeats = 0
     for n, raw in enumerate(decoded.text.split("\n"), 1):
         line = raw.split("#", 1)[0].strip() if not raw.lstrip().startswith("#") else ""
@@ -342,6 +343,14 @@ def load_term_list(path: Path) -> list[TermEntry]:
                 warnings.warn(f"{path}:{n}: '{line}' repeats line {seen[line]}; kept once", DictionaryWarning, stacklevel=2)
             continue
         seen[line] = n
+        other = by_lower.setdefault(line.lower(), (line, n))
+        if other[0] != line:
+            warnings.warn(
+                f"{path}:{n}: '{line}' conflicts with '{other[0]}' on line {other[1]} (same word, other capitals); "
+                "the first is used to restore capitals",
+                DictionaryWarning,
+                stacklevel=2,
+            )
         terms.append(TermEntry(" ".join(line.split()), n))
     if repeats > 5:
         warnings.warn(f"{path}: {repeats - 5} more repeated term(s), each kept once", DictionaryWarning, stacklevel=2)

@@ -102,9 +102,13 @@ def test_malformed_dictionary_and_term_list(tmp_path: Path) -> None:
     code, out = run("clean", str(SAMPLE), "--dictionary", str(bad), "-o", str(tmp_path / "out"))
     assert code != 0 and f"{bad}:5:" in out
     terms = tmp_path / "terms.txt"
-    terms.write_text("Fremont\nFremont\n\n# comment\n")
+    terms.write_text("Fremont\nFremont\n\n# comment\nGAAP\nGaap\n")
     code, out = run("clean", str(SAMPLE), "--lexicon", str(terms), "-o", str(tmp_path / "out2"), "--format", "txt")
     assert code == 0 and f"{terms}:2: 'Fremont' repeats line 1" in out
+    assert f"{terms}:6: 'Gaap' conflicts with 'GAAP' on line 5" in out
+    (tmp_path / "empty.txt").write_text("# only a comment\n\n")
+    code, out = run("clean", str(SAMPLE), "--lexicon", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out3"))
+    assert code != 0 and "has no terms" in out
 
 
 def test_unknown_format_and_dictionary(tmp_path: Path) -> None:
