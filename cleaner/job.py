@@ -52,7 +52,7 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     title = title_for(src, result)
     outputs: dict[Path, str | bytes] = {}
     if "txt" in job.formats:
-        outputs[stem.with_name(stem.name + ".txt")] = txt.render(result)
+        outputs[stem.with_name(stem.name + ".txt")] = txt.render(result).replace("\n", decoded.newline)
     published = {"md", "html", "readability"} & set(job.formats)
     date = datetime.fromtimestamp(src.stat().st_mtime, UTC).date().isoformat()
     rep = None

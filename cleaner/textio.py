@@ -22,9 +22,10 @@ class CleanerError(Exception):
 
 @dataclass(frozen=True)
 class Decoded:
-    text: str
+    text: str  # with "\n" line breaks, whatever the file used
     encoding: str
     note: str | None  # said to the user when the file was not plain UTF-8
+    newline: str = "\n"  # the file's own line break, so plain-text output can keep it
 
 
 _BOMS = (
@@ -38,17 +39,26 @@ _BOMS = (
 
 def decode_bytes(data: bytes, name: str) -> Decoded:
     """Decode text in any common encoding; refuse binary data."""
+    decoded = _decode(data, name)
+    if "\r\n" in decoded.text:
+        decoded = Decoded(_normalize_newlines(decoded.text), decoded.encoding, decoded.note, "\r\n")
+    else:
+        decoded = Decoded(_normalize_newlines(decoded.text), decoded.encoding, decoded.note)
+    return decoded
+
+
+def _decode(data: bytes, name: str) -> Decoded:
     for bom, enc in _BOMS:
         if data.startswith(bom):
             try:
                 text = data.decode(enc)
             except UnicodeDecodeError as exc:
                 raise CleanerError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
-            return Decoded(_normalize_newlines(text), enc, f"{name}: decoded as {enc.upper()} (byte-order mark)")
+            return Decoded(text, enc, f"{name}: decoded as {enc.upper()} (byte-order mark)")
     if b"\x00" in data[:8192]:
         raise CleanerError(f"{name}: looks like binary data (NUL bytes), not a text transcript")
     try:
-        return Decoded(_normalize_newlines(data.decode("utf-8")), "utf-8", None)
+        return Decoded(data.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError:
         pass
     from charset_normalizer import from_bytes
@@ -63,7 +73,7 @@ def decode_bytes(data: bytes, name: str) -> Decoded:
         encoding, text = "cp1252", data.decode("cp1252")
     if _looks_binary(text):
         raise CleanerError(f"{name}: looks like binary data, not a text transcript")
-    return Decoded(_normalize_newlines(text), encoding, f"{name}: not UTF-8; decoded as {encoding}")
+    return Decoded(text, encoding, f"{name}: not UTF-8; decoded as {encoding}")
 
 
 def _looks_binary(text: str) -> bool:

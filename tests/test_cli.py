@@ -78,6 +78,14 @@ def test_bad_input_one_line_error(tmp_path: Path, name: str, content: bytes, mes
     assert not out_dir.exists() or not any(out_dir.iterdir())
 
 
+def test_windows_line_breaks_are_kept(tmp_path: Path) -> None:
+    src = tmp_path / "call.txt"
+    src.write_bytes(b"Alice Smith: We signed the \\$100 deal.\r\nBob Jones: Good.\r\n")
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 0, out
+    assert (tmp_path / "out/call.txt").read_bytes() == b"Alice Smith: We signed the $100 deal.\r\nBob Jones: Good.\r\n"
+
+
 def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
     code, out = run("clean", str(tmp_path / "nope.txt"))
     assert code != 0 and "nope.txt: no such file" in out
