@@ -29,6 +29,12 @@ def _norm(text: str) -> str:
     return re.sub(r"[^\w' ]+", " ", text.lower()).split().__str__()
 
 
+def _e21(system: str, lexicon: str, out: Path, *extra: str) -> str:
+    """e21.py's report on already-cleaned outputs."""
+    args = [sys.executable, str(EVAL / "e21.py"), "--data", str(DATA), "--system", system, "--lexicon", lexicon, "--outputs", str(out)]
+    return subprocess.run([*args, *extra], capture_output=True, text=True, check=True).stdout
+
+
 def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
@@ -46,46 +52,8 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
         if lex_path:
             cmd += ["--lexicon", str(lex_path)]
         subprocess.run(cmd, check=True, cwd=ROOT)
-        report = subprocess.run(
-            [
-                sys.executable,
-                str(EVAL / "e21.py"),
-                "--data",
-                str(DATA),
-                "--system",
-                system,
-                "--lexicon",
-                lexicon,
-                "--outputs",
-                str(out),
-                "--json",
-                "--examples",
-                str(examples),
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        data = json.loads(report.stdout)
-        text = subprocess.run(
-            [
-                sys.executable,
-                str(EVAL / "e21.py"),
-                "--data",
-                str(DATA),
-                "--system",
-                system,
-                "--lexicon",
-                lexicon,
-                "--outputs",
-                str(out),
-                "--examples",
-                "0",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        data = json.loads(_e21(system, lexicon, out, "--json", "--examples", str(examples)))
+        text = _e21(system, lexicon, out, "--examples", "0")
         if not quiet:
             print("\n".join(line for line in text.splitlines() if not line.startswith("  ") and "first" not in line))
         per_rule: dict[str, Counter[str]] = defaultdict(Counter)

@@ -86,14 +86,22 @@ def make_rules(path: Path, n: int, rng: random.Random) -> None:
         while match in seen:
             match = f"{pseudo_word(rng).lower()} {pseudo_word(rng).lower()}"
         seen.add(match)
-        lines += [f"  - id: r{i}", f"    match: {match}", f"    replace: {pseudo_word(rng)}",
-                  "    applicability: auto", "    context:", "      window: 10", "      require_any: [car, market]"]
+        lines += [
+            f"  - id: r{i}",
+            f"    match: {match}",
+            f"    replace: {pseudo_word(rng)}",
+            "    applicability: auto",
+            "    context:",
+            "      window: 10",
+            "      require_any: [car, market]",
+        ]
     path.write_text("\n".join(lines) + "\n")
 
 
 def worker(corpus: Path, lexicon: Path, rules: Path) -> dict:
-    out = subprocess.run([sys.executable, "-c", WORKER, str(corpus), str(lexicon), str(rules)], capture_output=True, text=True,
-                         check=True, cwd=ROOT)
+    out = subprocess.run(
+        [sys.executable, "-c", WORKER, str(corpus), str(lexicon), str(rules)], capture_output=True, text=True, check=True, cwd=ROOT
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -115,8 +123,10 @@ def main() -> None:
         large = worker(t / "corpus", t / "terms50000.txt", t / "rules10000.yml")
         for name, r in (("100 terms, 100 rules", small), ("50,000 terms, 10,000 rules", large)):
             total = r["load_s"] + r["clean_s"]
-            print(f"{name:28s} load {r['load_s']:6.2f} s  clean {r['clean_s']:7.2f} s  {mb / r['clean_s']:5.2f} MB/s  "
-                  f"peak {r['peak_mb']:6.0f} MB  applied {r['applied']}  pending {r['pending']}  (total {total:.1f} s)")
+            print(
+                f"{name:28s} load {r['load_s']:6.2f} s  clean {r['clean_s']:7.2f} s  {mb / r['clean_s']:5.2f} MB/s  "
+                f"peak {r['peak_mb']:6.0f} MB  applied {r['applied']}  pending {r['pending']}  (total {total:.1f} s)"
+            )
         ratio = (large["load_s"] + large["clean_s"]) / (small["load_s"] + small["clean_s"])
         print(f"cost of 500x terms and 100x rules: {ratio:.2f}x the time (target <= 1.3x)")
         codespell = shutil.which("codespell") or str(Path(sys.executable).parent / "codespell")
@@ -124,15 +134,20 @@ def main() -> None:
             t0 = time.perf_counter()
             subprocess.run([codespell, str(t / "corpus")], capture_output=True, check=False)
             cs = time.perf_counter() - t0
-            print(f"codespell (default dictionary) on the same corpus: {cs:.2f} s, {mb / cs:.2f} MB/s; "
-                  f"cleaner (small config, load + clean) {small['load_s'] + small['clean_s']:.2f} s")
+            print(
+                f"codespell (default dictionary) on the same corpus: {cs:.2f} s, {mb / cs:.2f} MB/s; "
+                f"cleaner (small config, load + clean) {small['load_s'] + small['clean_s']:.2f} s"
+            )
         else:
             print("codespell not installed (pip install codespell) - no comparison")
         tiny = t / "tiny.txt"
         tiny.write_text("Elon Musk: We signed the \\$100 deal.\n")
         t0 = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "cleaner", "clean", str(tiny), "-o", str(t / "o"), "--format", "txt", "-q"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [sys.executable, "-m", "cleaner", "clean", str(tiny), "-o", str(t / "o"), "--format", "txt", "-q"],
+            check=True,
+            capture_output=True,
+        )
         print(f"start-up: cleaning a one-line file end to end takes {time.perf_counter() - t0:.2f} s")
 
 

@@ -73,6 +73,12 @@ class Totals:
     failed: list[str] = field(default_factory=list)
 
 
+def output_dir_option(default: str, help_text: str):
+    return click.option(
+        "--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path(default), show_default=True, help=help_text
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cleaner")
 def main() -> None:
@@ -81,14 +87,7 @@ def main() -> None:
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option(
-    "--output-dir",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Folder for the outputs; never the input's own file.",
-)
+@output_dir_option("out", "Folder for the outputs; never the input's own file.")
 @click.option(
     "--format",
     "formats",
@@ -233,14 +232,7 @@ def _reviewer(name: str | None) -> str:
 
 @main.command()
 @click.argument("target", type=click.Path(path_type=Path))
-@click.option(
-    "--output-dir",
-    "-o",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=Path("out"),
-    show_default=True,
-    help="Where cleaner clean wrote the queue, when TARGET is the transcript.",
-)
+@output_dir_option("out", "Where cleaner clean wrote the queue, when TARGET is the transcript.")
 @click.option("--reviewer", help="Your name in the decisions (default: $CLEANER_REVIEWER or $USER).")
 @click.option("--list", "list_", is_flag=True, help="List pending suggestions and exit.")
 @click.option("--json", "as_json", is_flag=True, help="With --list: print JSON.")
@@ -363,7 +355,7 @@ def import_review(docx_file: Path, queue_file: Path | None, reviewer: str | None
 
 
 @main.command()
-@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@output_dir_option("site", "Folder for the published site.")
 @click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="A term list. Repeatable.")
 @click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML file. Repeatable.")

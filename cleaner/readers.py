@@ -187,37 +187,22 @@ def _parse_earnings(text: str) -> Transcript:
     return b.build("earnings")
 
 
-def _parse_colon(text: str) -> Transcript:
+def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcript:
+    """Lines that open a turn with a label (``Name: speech`` or ``NAME [00:12:31]``); other lines are speech."""
     b = _Builder(text)
     for s, e in _lines(text):
         line = text[s:e]
         if not line.strip():
             continue
-        m = _COLON_LINE.match(line)
+        m = label.match(line)
         if m:
             b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), m.group("ts"))
-            b.block(BlockKind.PARAGRAPH, s + m.end(), e)
+            b.block(BlockKind.PARAGRAPH, s + m.end(), e)  # nothing after a bracket label: no block
         elif _HEADING.match(line.strip()):
             b.block(BlockKind.HEADING, s, e)
         else:
             b.block(BlockKind.PARAGRAPH, s, e)
-    return b.build("colon")
-
-
-def _parse_bracket(text: str) -> Transcript:
-    b = _Builder(text)
-    for s, e in _lines(text):
-        line = text[s:e]
-        if not line.strip():
-            continue
-        m = _BRACKET_LINE.match(line)
-        if m:
-            b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), m.group("ts"))
-        elif _HEADING.match(line.strip()):
-            b.block(BlockKind.HEADING, s, e)
-        else:
-            b.block(BlockKind.PARAGRAPH, s, e)
-    return b.build("bracket")
+    return b.build(layout)
 
 
 def _parse_plain(text: str) -> Transcript:
@@ -228,7 +213,12 @@ def _parse_plain(text: str) -> Transcript:
     return b.build("plain")
 
 
-_PARSERS = {"earnings": _parse_earnings, "colon": _parse_colon, "bracket": _parse_bracket, "plain": _parse_plain}
+_PARSERS = {
+    "earnings": _parse_earnings,
+    "colon": lambda text: _parse_labelled(text, _COLON_LINE, "colon"),
+    "bracket": lambda text: _parse_labelled(text, _BRACKET_LINE, "bracket"),
+    "plain": _parse_plain,
+}
 LAYOUTS = tuple(_PARSERS)
 
 
