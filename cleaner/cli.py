@@ -355,8 +355,8 @@ def import_review(docx_file: Path, queue_file: Path | None, reviewer: str | None
 
 
 @main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @output_dir_option("site", "Folder for the published site.")
-@click.option("--output-dir", "-o", type=click.Path(file_okay=False, path_type=Path), default=Path("site"), show_default=True)
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="A term list. Repeatable.")
 @click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML file. Repeatable.")
 @click.option("--title", default="Transcripts", show_default=True, help="The index page's title.")
