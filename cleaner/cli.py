@@ -6,6 +6,7 @@ import json
 import os
 import sys
 import warnings
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -72,6 +73,19 @@ class Totals:
     gaps: int = 0
     failed: list[str] = field(default_factory=list)
 
+    def add(self, report: Report, quiet: bool) -> None:
+        for message in report.messages:
+            click.echo(message, err=True)
+        if not report.ok:
+            self.failed.append(report.src)
+            return
+        self.files += 1
+        self.applied += report.applied
+        self.pending += report.pending
+        self.gaps += report.gaps
+        if not quiet:
+            click.echo(report.summary, err=True)
+
 
 def output_dir_option(default: str, help_text: str):
     return click.option(
@@ -122,6 +136,7 @@ def main() -> None:
     show_default=True,
     help="In the DOCX, explain each tracked change in a Word comment.",
 )
+@click.option("--jobs", "-j", type=click.IntRange(0, 64), default=0, help="Worker processes for several files (0: one per core).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only errors and the closing summary.")
 def clean(
     inputs: tuple[str, ...],
@@ -135,6 +150,7 @@ def clean(
     doubled_words: str,
     track_applied: bool,
     docx_comments: bool,
+    jobs: int,
     quiet: bool,
 ) -> None:
     """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
@@ -159,25 +175,9 @@ def clean(
     }
     job = Job(ctx, formats, layout, lang, track_applied, docx_comments, options)
     totals = Totals()
-    if len(pairs) > 1 and not quiet:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-        with Progress(
-            TextColumn("{task.description}"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            console=_stderr_console(),
-            transient=False,
-        ) as progress:
-            task = progress.add_task("cleaning", total=len(pairs))
-            for src, stem in pairs:
-                progress.update(task, description=f"cleaning {src.name[:40]}")
-                _clean_one(src, stem, job, totals, quiet=True)
-                progress.advance(task)
-    else:
-        for src, stem in pairs:
-            _clean_one(src, stem, job, totals, quiet)
+    jobs = max(1, min(jobs or os.cpu_count() or 1, len(pairs)))
+    for report in _run_all(pairs, job, jobs, show_progress=len(pairs) > 1 and not quiet):
+        totals.add(report, quiet or len(pairs) > 1)
     click.echo(
         f"{totals.files} file(s) cleaned: {totals.applied} fix(es) applied, {totals.pending} waiting for review, "
         f"{totals.gaps} gap(s) flagged" + (f"; {len(totals.failed)} failed" if totals.failed else "") + f" -> {output_dir}",
@@ -193,28 +193,70 @@ def _stderr_console():
     return Console(stderr=True)
 
 
-def _clean_one(src: Path, stem: Path, job: Job, totals: Totals, quiet: bool) -> None:
+@dataclass
+class Report:
+    """What cleaning one file came to; small and picklable, so worker processes can send it back."""
+
+    src: str
+    ok: bool
+    messages: list[str] = field(default_factory=list)
+    summary: str = ""
+    applied: int = 0
+    pending: int = 0
+    gaps: int = 0
+
+
+_JOB: Job | None = None  # the job of this run, inherited by forked worker processes
+
+
+def _clean_one(pair: tuple[Path, Path]) -> Report:
+    src, stem = pair
+    assert _JOB is not None
     try:
-        outcome = clean_file(src, stem, job)
+        outcome = clean_file(src, stem, _JOB)
     except CleanerError as exc:
-        click.echo(f"error: {exc}", err=True)
-        totals.failed.append(str(src))
-        return
+        return Report(str(src), False, [f"error: {exc}"])
     result = outcome.result
-    if outcome.note:
-        click.echo(f"note: {outcome.note}", err=True)
-    totals.files += 1
-    totals.applied += len(result.applied)
-    totals.pending += len(result.pending)
-    totals.gaps += len(result.flags)
-    for d in result.stale_decisions:
-        click.echo(f"warning: {src}: the {d.verdict} decision {d.id} matches nothing in the text any more (kept in the queue)", err=True)
-    if not quiet:
-        click.echo(
-            f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
-            f"[{result.original.layout} layout]",
-            err=True,
-        )
+    messages = [f"note: {outcome.note}"] if outcome.note else []
+    messages += [
+        f"warning: {src}: the {d.verdict} decision {d.id} matches nothing in the text any more (kept in the queue)"
+        for d in result.stale_decisions
+    ]
+    summary = (
+        f"{src}: {len(result.applied)} applied, {len(result.pending)} for review, {len(result.flags)} gap(s) "
+        f"[{result.original.layout} layout]"
+    )
+    return Report(str(src), True, messages, summary, len(result.applied), len(result.pending), len(result.flags))
+
+
+def _run_all(pairs: list[tuple[Path, Path]], job: Job, jobs: int, show_progress: bool) -> Iterator[Report]:
+    """Clean every pair, in worker processes when there are several files and cores."""
+    global _JOB
+    _JOB = job
+    if jobs > 1:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        pool = ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+        results: Iterator[Report] = pool.map(_clean_one, pairs, chunksize=1)
+    else:
+        pool = None
+        results = map(_clean_one, pairs)
+    try:
+        if not show_progress:
+            yield from results
+            return
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+        with Progress(*columns, console=_stderr_console()) as progress:
+            task = progress.add_task(f"cleaning ({jobs} process{'es' if jobs > 1 else ''})", total=len(pairs))
+            for report in results:
+                progress.advance(task)
+                yield report
+    finally:
+        if pool is not None:
+            pool.shutdown()
 
 
 def _queue_for(target: Path, output_dir: Path) -> Path:
