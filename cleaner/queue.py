@@ -30,7 +30,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from .model import Suggestion
 from .pipeline import CleanResult, Decision
 from .textio import CleanerError, write_atomic
 
@@ -182,6 +181,3 @@ class Queue:
 def queue_path(output_stem: Path) -> Path:
     return output_stem.with_name(output_stem.name + ".review.json")
 
-
-def as_suggestion_row(s: Suggestion) -> dict[str, Any]:
-    return {"id": s.id, "pass": s.pass_id, "rule": s.rule_id, "before": s.before, "after": s.after}
