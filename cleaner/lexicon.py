@@ -81,6 +81,12 @@ def inflection(word: str, term: str) -> bool:
     return longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES
 
 
+def join_key(text: str) -> str:
+    """A term with its word breaks taken out: "NextEra Energy", "Next Era Energy" and "next-era energy"
+    share one key, and so do "M&A" and "M and A"."""
+    return "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
+
+
 def max_distance(length: int) -> int:
     """How many edits a misspelling of a word this long may have and still be a candidate."""
     return 1 if length <= 5 else 2 if length <= 9 else 3
@@ -117,21 +123,25 @@ class Lexicon:
         self.by_lower: dict[str, list[Term]] = defaultdict(list)
         self.words: dict[str, str] = {}  # lower word -> spelling, for words that are whole terms
         self.parts: dict[str, str] = {}  # lower word -> spelling, for words inside multi-word terms
-        self.joined: dict[str, Term] = {}  # term with no spaces -> term, for split words
+        self.joined: dict[str, Term] = {}  # join_key(term) -> term, for terms written with other word breaks
         self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # distinctive word -> multi-word terms holding it
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
+        self.max_words = 1
         self._deletes: dict[str, set[str]] = defaultdict(set)
         self._sounds: dict[str, set[str]] = defaultdict(set)
         for term in self.terms:
             self.exact.add(term.text)
             self.by_lower[term.lower].append(term)
+            key = join_key(term.text)
+            if len(key) >= 5:
+                self.joined.setdefault(key, term)
+                self.max_words = max(self.max_words, len(term.words))
             if len(term.words) == 1:
                 self._add_word(term.words[0], whole=True)
                 if term.text.isupper() and 2 <= len(term.text) <= 8:
                     self.acronyms[term.text] = term
             else:
-                self.joined.setdefault("".join(term.words).lower(), term)
                 for i, w in enumerate(term.words):
                     self.exact.add(w)
                     self.holders[w.lower()].append((term, i))

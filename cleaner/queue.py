@@ -180,4 +180,3 @@ class Queue:
 
 def queue_path(output_stem: Path) -> Path:
     return output_stem.with_name(output_stem.name + ".review.json")
-

@@ -20,7 +20,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
-from ..lexicon import Lexicon, max_distance, pronounceable_words, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import Lexicon, Term, join_key, max_distance, pronounceable_words, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from . import PassContext, PassResult, sentence_start, suggest
 
@@ -91,6 +91,7 @@ _FUNCTION_WORDS = frozenset(
 )
 _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
+_JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
 
 
 class Token:
@@ -259,31 +260,59 @@ class _Run:
             return None
         return edits, spelling, distinctive
 
-    # -- a term split in two: "Giga factory" -> "Gigafactory"
+    # -- a term written with other word breaks: "Giga factory", "Next Era Energy", "M and A", "m&a"
     def split_words(self, toks: list[Token], taken: set[int]) -> None:
-        for i in range(len(toks) - 1):
-            a, b = toks[i], toks[i + 1]
-            form = self.lex.words.get(a.low + b.low)
-            if form is None or i in taken or i + 1 in taken or a.suffix or self.t.text[a.end : b.start] not in (" ", "-"):
+        text = self.t.text
+        i = 0
+        while i < len(toks) - 1:
+            found = self._joined_at(toks, i, taken)
+            if found is None:
+                i += 1
                 continue
-            if a.base in self.lex.exact or b.base in self.lex.exact or len(form) < 5:
-                continue
-            if a.low in _FUNCTION_WORDS or b.low in _FUNCTION_WORDS or (form.islower() and zipf(form) >= RARE):
-                continue
-            # "Word Press" is WordPress cut at its own capital; otherwise the joined term must be rare, and
-            # two ordinary words ("sales force") only count when the text capitalizes them as a name would
-            both_common = zipf(a.low) >= COMMON and zipf(b.low) >= COMMON
-            named = a.base[:1].isupper() and not sentence_start(self.t.text, a.start)
-            sure = form == a.base + b.base or (zipf(form.lower()) < COMMON and (not both_common or named))
+            k, term = found
+            window = toks[i : i + k]
+            shown = text[window[0].start : window[-1].end]
+            has_amp = "&" in term.text
+            pieces = [w.low for w in window]
+            if not has_amp and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
+                i += 1
+                continue  # "as a" is never "ASA"
+            if has_amp:
+                # "M and A", "m&a": the letters must be the term's capitals, or joined by "&" as written
+                sure = "&" in shown or all(w.base.isupper() for w in window if len(w.base) <= 2)
+            else:
+                squeezed = "".join(ch for ch in shown if ch.isalnum())
+                camel = squeezed == "".join(ch for ch in term.text if ch.isalnum())  # "Word Press" is WordPress
+                all_common = all(zipf(p) >= COMMON for p in pieces)
+                named = window[0].base[:1].isupper() and not sentence_start(text, window[0].start)
+                rare = zipf(join_key(term.text)) < COMMON
+                sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named))
             self.add(
                 "split-term",
-                [Edit(Span(a.start, b.end), form)],
+                [Edit(Span(window[0].start, window[-1].end), term.text)],
                 Applicability.AUTO if sure else Applicability.REVIEW,
-                f"'{a.base} {b.base}' is the term list's '{form}' written as two words",
+                f"'{shown}' is the term list's '{term.text}' written with other word breaks",
                 0.9 if sure else 0.6,
-                {"term": form},
+                {"term": term.text, "term_list_line": term.line},
             )
-            taken.update((i, i + 1))
+            taken.update(range(i, i + k))
+            i += k
+
+    def _joined_at(self, toks: list[Token], i: int, taken: set[int]) -> tuple[int, Term] | None:
+        """The longest run of words from ``toks[i]`` whose letters spell a term with other word breaks."""
+        text = self.t.text
+        best = None
+        key = toks[i].low
+        for k in range(2, min(self.lex.max_words + 3, len(toks) - i + 1)):
+            prev, tok = toks[i + k - 2], toks[i + k - 1]
+            sep = text[prev.end + len(prev.suffix) : tok.start]
+            if prev.suffix or not _JOIN_SEPARATOR.fullmatch(sep) or (i + k - 1) in taken or i in taken:
+                break
+            key += ("and" if "&" in sep else "") + tok.low
+            term = self.lex.joined.get(key)
+            if term is not None and text[toks[i].start : tok.end] != term.text:
+                best = (k, term)
+        return best
 
     # -- one word: lost capitals or a misspelling
     def single(self, tok: Token) -> None:
