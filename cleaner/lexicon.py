@@ -49,6 +49,12 @@ def pronounceable_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def english_word(low: str) -> bool:
+    """True for a word (or the plural of a word) in the CMU dictionary: English, or a common name."""
+    words = pronounceable_words()
+    return low in words or (low.endswith("s") and low[:-1] in words) or (low.endswith("es") and low[:-2] in words)
+
+
 @lru_cache(maxsize=200_000)
 def phonetic(word: str) -> tuple[str, str]:
     """Two sound-alike keys; a match on either says two spellings sound the same."""

@@ -20,7 +20,7 @@ import re
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
-from ..lexicon import Lexicon, Term, join_key, max_distance, pronounceable_words, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import Lexicon, Term, english_word, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from . import PassContext, PassResult, sentence_start, suggest
 
@@ -274,6 +274,9 @@ class _Run:
             shown = text[window[0].start : window[-1].end]
             has_amp = "&" in term.text
             pieces = [w.low for w in window]
+            if not has_amp and pieces == [w.lower() for w in term.words]:
+                i += 1
+                continue  # the same words with other capitals: the case rules decide that, not this one
             if not has_amp and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
                 i += 1
                 continue  # "as a" is never "ASA"
@@ -282,7 +285,8 @@ class _Run:
                 sure = "&" in shown or all(w.base.isupper() for w in window if len(w.base) <= 2)
             else:
                 squeezed = "".join(ch for ch in shown if ch.isalnum())
-                camel = squeezed == "".join(ch for ch in term.text if ch.isalnum())  # "Word Press" is WordPress
+                # "Word Press" is WordPress cut at its own inner capital
+                camel = squeezed == "".join(ch for ch in term.text if ch.isalnum()) and any(ch.isupper() for ch in term.text[1:])
                 all_common = all(zipf(p) >= COMMON for p in pieces)
                 named = window[0].base[:1].isupper() and not sentence_start(text, window[0].start)
                 rare = zipf(join_key(term.text)) < COMMON
@@ -333,12 +337,17 @@ class _Run:
             return
         self.fuzzy(tok)
 
+    def _uses(self, form: str) -> int:
+        """How often the transcript writes this term (or its singular) capitalized inside a sentence."""
+        uses = self.capitalized_uses.get(form, 0)
+        return uses + self.capitalized_uses.get(form[:-1], 0) if form.endswith("s") else uses
+
     def _case_is_sure(self, edit: Edit) -> bool:
         """A one-word capitalization change is sure when the capitals are the term's own, or the word is no English word."""
         form = edit.replacement
         low = form.lower()
         distinctive = form != form[:1].upper() + form[1:].lower()
-        return distinctive or low not in pronounceable_words() or self.capitalized_uses.get(form, 0) >= 2
+        return distinctive or not english_word(low) or self._uses(form) >= 2
 
     def case(self, tok: Token, form: str) -> None:
         base = tok.base
@@ -354,10 +363,10 @@ class _Run:
         # Capitals inside a term (GAAP, CapEx, iPhone) are the term's own; a plain capital letter
         # (Roadster, Diagnostics) may only be how the list was typed, so the transcript must show it too.
         distinctive = form != form[:1].upper() + form[1:].lower()
-        used_here = self.capitalized_uses.get(form, 0)
+        used_here = self._uses(form)
         if common:
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
-        elif distinctive or tok.low not in pronounceable_words():
+        elif distinctive or not english_word(tok.low):
             sure, why = True, ""
         elif used_here >= 2:
             sure, why = True, f"; the transcript writes '{form}' {used_here} times inside sentences"
