@@ -157,5 +157,10 @@ class Transcript:
         i = bisect_right(self._block_starts, offset) - 1
         return self.blocks[i] if i >= 0 else None
 
+    def speaker_at(self, offset: int) -> str:
+        """Who is speaking at ``offset`` ("" before the first speaker label)."""
+        block = self.block_at(offset)
+        return self.turns[block.turn].speaker if block is not None and block.turn >= 0 else ""
+
     def line_of(self, offset: int) -> int:
         return bisect_right(self._line_starts, offset)

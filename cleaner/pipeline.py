@@ -84,13 +84,6 @@ def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_O
     return total
 
 
-def _speaker_at(t: Transcript, offset: int) -> str:
-    block = t.block_at(offset)
-    if block is None or block.turn < 0:
-        return ""
-    return t.turns[block.turn].speaker
-
-
 def _with_decision(s: Suggestion, d: Decision) -> Suggestion:
     if d.verdict == "edited" and d.text is not None:
         span = s.span
@@ -146,7 +139,7 @@ def clean_text(
                     round_no,
                     orig,
                     result.original.line_of(orig),
-                    _speaker_at(current, s.span.start),
+                    current.speaker_at(s.span.start),
                     f"{d.source}:{d.reviewer}" if d and d.reviewer else (d.source if d else "auto"),
                     d.at if d and d.at else now,
                 )

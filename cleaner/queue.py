@@ -110,7 +110,7 @@ class Queue:
                 nxt = result.final.block_at(s.span.end)
                 hi = nxt.span.end if nxt is not None else len(text)
             left, right = context(text, s.span.start, s.span.end, lo, hi)
-            speaker = result.final.turns[block.turn].speaker if block is not None and block.turn >= 0 else ""
+            speaker = result.final.speaker_at(s.span.start)
             rows.append(
                 {
                     "id": s.id,

@@ -32,13 +32,6 @@ def _show(text: str) -> str:
     return f"`{shown}`" if shown.strip() else f"`{shown}`" if shown else "(nothing)"
 
 
-def _speaker(result: CleanResult, s: Suggestion) -> str:
-    block = result.final.block_at(s.span.start)
-    if block is None or block.turn < 0:
-        return ""
-    return result.final.turns[block.turn].speaker
-
-
 def _change(s: Suggestion, line: int, speaker: str) -> dict[str, Any]:
     return {
         "id": s.id,
@@ -60,8 +53,7 @@ def gap_rows(result: CleanResult) -> list[dict[str, Any]]:
     t = result.final
     rows = []
     for f in sorted(result.flags, key=lambda f: f.span.start):
-        block = t.block_at(f.span.start)
-        speaker = t.turns[block.turn].speaker if block is not None and block.turn >= 0 else ""
+        speaker = t.speaker_at(f.span.start)
         rows.append(
             {
                 "kind": f.kind,
@@ -82,8 +74,8 @@ def to_json(result: CleanResult, input_name: str) -> dict[str, Any]:
         row = _change(a.suggestion, a.original_line, a.speaker)
         row.update(decided_by=a.decided_by, decided_at=a.decided_at, round=a.round)
         applied.append(row)
-    pending = [_change(s, result.original_line(s.span.start), _speaker(result, s)) for s in result.pending]
-    rejected = [_change(s, result.original_line(s.span.start), _speaker(result, s)) for s in result.rejected]
+    pending = [_change(s, result.original_line(s.span.start), result.final.speaker_at(s.span.start)) for s in result.pending]
+    rejected = [_change(s, result.original_line(s.span.start), result.final.speaker_at(s.span.start)) for s in result.rejected]
     return {
         "schema": "cleaner.changes/1",
         "input": input_name,
