@@ -338,9 +338,12 @@ class _Run:
         self.fuzzy(tok)
 
     def _uses(self, form: str) -> int:
-        """How often the transcript writes this term (or its singular) capitalized inside a sentence."""
+        """How often the transcript writes this term (or the listed singular of it) capitalized inside a sentence."""
         uses = self.capitalized_uses.get(form, 0)
-        return uses + self.capitalized_uses.get(form[:-1], 0) if form.endswith("s") else uses
+        singular = form[:-1]
+        if form.endswith("s") and self.lex.spelling(singular.lower()) == singular:  # "Roadsters": the list has "Roadster"
+            uses += self.capitalized_uses.get(singular, 0)
+        return uses
 
     def _case_is_sure(self, edit: Edit) -> bool:
         """A one-word capitalization change is sure when the capitals are the term's own, or the word is no English word."""
