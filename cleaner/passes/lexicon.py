@@ -341,7 +341,7 @@ class _Run:
         """How often the transcript writes this term (or the listed singular of it) capitalized inside a sentence."""
         uses = self.capitalized_uses.get(form, 0)
         singular = form[:-1]
-        if form.endswith("s") and self.lex.spelling(singular.lower()) == singular:  # "Roadsters": the list has "Roadster"
+        if form.endswith("s") and self.lex.words.get(singular.lower()) == singular:  # "Roadsters": the list has "Roadster"
             uses += self.capitalized_uses.get(singular, 0)
         return uses
 
