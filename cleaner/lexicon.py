@@ -13,6 +13,7 @@ finds and measures candidates.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -159,6 +160,7 @@ class Lexicon:
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}
+        self._joined_keys = sorted(self.joined)
         # frozen into tuples: smaller in memory and much faster to cache than sets
         self._deletes = {k: tuple(v) for k, v in self._deletes.items()}  # type: ignore[assignment]
         self._sounds = {k: tuple(v) for k, v in self._sounds.items()}  # type: ignore[assignment]
@@ -201,6 +203,11 @@ class Lexicon:
     def spelling(self, low: str) -> str | None:
         """The lexicon's spelling of a word it holds, whole terms first."""
         return self.words.get(low) or self.parts.get(low)
+
+    def joined_prefix(self, key: str) -> bool:
+        """True when some term, word breaks taken out, starts with ``key``: worth reading one more word."""
+        i = bisect_left(self._joined_keys, key)
+        return i < len(self._joined_keys) and self._joined_keys[i].startswith(key)
 
     def quiet(self, word: str) -> bool:
         """True when no term could be meant by this word (cached per word): the common case, made cheap."""

@@ -307,12 +307,16 @@ class _Run:
         text = self.t.text
         best = None
         key = toks[i].low
+        if not self.lex.joined_prefix(key):
+            return None
         for k in range(2, min(self.lex.max_words + 3, len(toks) - i + 1)):
             prev, tok = toks[i + k - 2], toks[i + k - 1]
             sep = text[prev.end + len(prev.suffix) : tok.start]
             if prev.suffix or not _JOIN_SEPARATOR.fullmatch(sep) or (i + k - 1) in taken or i in taken:
                 break
             key += ("and" if "&" in sep else "") + tok.low
+            if not self.lex.joined_prefix(key):
+                break
             term = self.lex.joined.get(key)
             if term is not None and text[toks[i].start : tok.end] != term.text:
                 best = (k, term)
