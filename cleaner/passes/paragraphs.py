@@ -39,31 +39,14 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
         if first.islower() and _is_word_char(last):
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "split-paragraph",
-                    [edit],
-                    Applicability.AUTO,
-                    f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it",
-                    confidence=0.95,
-                    priority=40,
-                    evidence={"tail": tail, "head": head},
-                )
-            )
+            rule, applicability, confidence = "split-paragraph", Applicability.AUTO, 0.95
+            why = f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it"
         elif first.isalpha() or first.isdigit():
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "split-paragraph-review",
-                    [edit],
-                    Applicability.REVIEW,
-                    f"'…{tail}' has no closing punctuation; the next paragraph may continue it",
-                    confidence=0.5,
-                    priority=40,
-                    evidence={"tail": tail, "head": head},
-                )
-            )
+            rule, applicability, confidence = "split-paragraph-review", Applicability.REVIEW, 0.5
+            why = f"'…{tail}' has no closing punctuation; the next paragraph may continue it"
+        else:
+            continue
+        result.suggestions.append(
+            suggest(t, PASS_ID, rule, [edit], applicability, why, confidence, {"tail": tail, "head": head}, priority=40)
+        )
     return result
