@@ -85,7 +85,10 @@ _SUFFIXES = ("s", "es", "'s", "al", "ic", "ed", "ing", "er", "ers", "ly", "n", "
 def inflection(word: str, term: str) -> bool:
     """True when one is the other plus an ending ("mitochondrial" / "mitochondria"): a different word, not a typo."""
     longer, shorter = (word, term) if len(word) >= len(term) else (term, word)
-    return longer.startswith(shorter) and longer[len(shorter) :] in _SUFFIXES
+    ending = longer[len(shorter) :]
+    if ending == "s" and shorter.endswith("s"):
+        return False  # "Postgress" is no plural of "Postgres"
+    return longer.startswith(shorter) and ending in _SUFFIXES
 
 
 def join_key(text: str) -> str:
