@@ -328,7 +328,7 @@ class _Run:
         if self.lex.quiet(base):
             return
         form = self.lex.spelling(low)
-        if form is None and len(low) > 4 and low.endswith("s"):
+        if form is None and len(low) > 4 and low.endswith("s") and not low.endswith("ss"):
             if base[:-1] in self.lex.exact:
                 return  # a plural of a term, written right
             stem = self.lex.spelling(low[:-1])
