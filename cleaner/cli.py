@@ -109,7 +109,8 @@ def main() -> None:
     show_default=True,
     callback=lambda c, p, v: _formats(v),
     help="Comma-separated outputs: md, docx, txt, changes (change log as .changes.md and .changes.json), "
-    "review (the review queue .review.json), html, readability (.readability.md and .json).",
+    "gaps (the gap report .gaps.md and .gaps.json), review (the review queue .review.json), html, "
+    "readability (.readability.md and .json).",
 )
 @click.option(
     "--lexicon",

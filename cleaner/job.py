@@ -16,8 +16,8 @@ from .render import changelog, docx, html, markdown, txt
 from .render.structure import title_for
 from .textio import CleanerError, read_text, write_atomic
 
-FORMATS = ("md", "docx", "txt", "changes", "review", "html", "readability")
-DEFAULT_FORMATS = ("md", "docx", "txt", "changes", "review")
+FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
+DEFAULT_FORMATS = ("md", "docx", "txt", "changes", "gaps", "review")
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     if "changes" in job.formats:
         outputs[stem.with_name(stem.name + ".changes.md")] = changelog.render_markdown(result, src.name)
         outputs[stem.with_name(stem.name + ".changes.json")] = changelog.render_json(result, src.name)
+    if "gaps" in job.formats:
+        gaps_md, gaps_json = changelog.render_gap_report(result, src.name)
+        outputs[stem.with_name(stem.name + ".gaps.md")] = gaps_md
+        outputs[stem.with_name(stem.name + ".gaps.json")] = gaps_json
     src_resolved = src.resolve()
     for path in [*outputs, qpath]:
         if path.resolve() == src_resolved:

@@ -34,7 +34,12 @@ def test_all_formats(tmp_path: Path) -> None:
     code, out = run("clean", str(SAMPLE), "--lexicon", str(TERMS), "-o", str(tmp_path))
     assert code == 0, out
     names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [f"tesla-2011-q2-call.{s}" for s in ("changes.json", "changes.md", "docx", "md", "review.json", "txt")]
+    assert names == [
+        f"tesla-2011-q2-call.{s}" for s in ("changes.json", "changes.md", "docx", "gaps.json", "gaps.md", "md", "review.json", "txt")
+    ]
+    gaps = json.loads((tmp_path / "tesla-2011-q2-call.gaps.json").read_text())
+    assert gaps["count"] == 14 and gaps["by_kind"] == {"inaudible": 12, "technical difficulty": 1, "uncertain": 1}
+    assert "| 63 | Elon Musk | `[inaudible 0.42]` |" in (tmp_path / "tesla-2011-q2-call.gaps.md").read_text()
     data = json.loads((tmp_path / "tesla-2011-q2-call.changes.json").read_text())
     assert data["schema"] == "cleaner.changes/1" and data["summary"]["applied"] == 35
 

@@ -109,7 +109,7 @@ def _table(rows: list[dict[str, Any]], with_decider: bool) -> list[str]:
             r["reason"].replace("|", "\\|").replace("\n", " "),
         ]
         if with_decider:
-            cells.append(r["decided_by"])
+            cells.append(f"{r['decided_by']}, {r['decided_at'][:10]}" if r["decided_by"] != "auto" else "auto")
         out.append("| " + " | ".join(cells) + " |")
     return out
 
@@ -134,11 +134,30 @@ def render_markdown(result: CleanResult, input_name: str) -> str:
     if data["stale_decisions"]:
         lines += ["", "## Decisions whose text is gone", "", "These decisions match nothing in the transcript any more:", ""]
         lines += [f"- `{d['id']}` ({d['verdict']} by {d['reviewer'] or 'unknown'})" for d in data["stale_decisions"]]
-    lines += ["", "## Gaps", ""]
-    if data["gaps"]:
-        lines += ["| line | speaker | marker | timestamp | what |", "|---:|---|---|---|---|"]
-        for g in data["gaps"]:
-            lines.append(f"| {g['line']} | {g['speaker']} | {_show(g['marker'])} | {g['timestamp'] or ''} | {g['message']} |")
-    else:
-        lines.append("No gaps.")
+    lines += ["", "## Gaps", "", *_gap_table(data["gaps"])]
     return "\n".join(lines) + "\n"
+
+
+def _gap_table(gaps: list[dict[str, Any]]) -> list[str]:
+    if not gaps:
+        return ["No gaps."]
+    out = ["| line | speaker | marker | timestamp | what |", "|---:|---|---|---|---|"]
+    out += [f"| {g['line']} | {g['speaker']} | {_show(g['marker'])} | {g['timestamp'] or ''} | {g['message']} |" for g in gaps]
+    return out
+
+
+def render_gap_report(result: CleanResult, input_name: str) -> tuple[str, str]:
+    """The gap report on its own: Markdown for people, JSON (``cleaner.gaps/1``) for tools."""
+    gaps = gap_rows(result)
+    kinds: dict[str, int] = {}
+    for g in gaps:
+        kinds[g["kind"]] = kinds.get(g["kind"], 0) + 1
+    summary = ", ".join(f"{n} {k}" for k, n in sorted(kinds.items())) or "none"
+    md = (
+        "\n".join(
+            [f"# Gaps in {input_name}", "", f"{len(gaps)} gap(s): {summary}. Lines are lines of the input file.", "", *_gap_table(gaps)]
+        )
+        + "\n"
+    )
+    data = {"schema": "cleaner.gaps/1", "input": input_name, "count": len(gaps), "by_kind": kinds, "gaps": gaps}
+    return md, json.dumps(data, indent=2, ensure_ascii=False) + "\n"
