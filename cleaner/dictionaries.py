@@ -256,12 +256,11 @@ def load_dictionary(path: Path) -> Dictionary:
     """Load and validate one YAML dictionary file (a large one is parsed once and cached on disk)."""
     from .cache import cached
 
-    read_text(path, "dictionary")  # a missing or unreadable file is an error even when cached
-    return cached("dictionary", [path], lambda: _load_dictionary(path))
+    text = read_text(path, "dictionary").text  # a missing or unreadable file is an error even when cached
+    return cached("dictionary", [path], lambda: _parse_dictionary(path, text))
 
 
-def _load_dictionary(path: Path) -> Dictionary:
-    text = read_text(path, "dictionary").text
+def _parse_dictionary(path: Path, text: str) -> Dictionary:
     try:
         data = yaml.load(text, Loader=_LineLoader)
     except yaml.YAMLError as exc:

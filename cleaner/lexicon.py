@@ -184,13 +184,7 @@ class Lexicon:
 
     @classmethod
     def load(cls, paths: list[Path]) -> Lexicon:
-        """Term lists from files; a large one is indexed once and cached on disk."""
-        for p in paths:
-            load_term_list(p)  # validate, and warn about problems, every time
-        return cached("lexicon", paths, lambda: cls._build(paths))
-
-    @classmethod
-    def _build(cls, paths: list[Path]) -> Lexicon:
+        """Term lists from files, read and checked every time; a large one is indexed once and cached on disk."""
         entries: list[TermEntry] = []
         seen: set[str] = set()
         for p in paths:
@@ -198,7 +192,7 @@ class Lexicon:
                 if e.text not in seen:
                     seen.add(e.text)
                     entries.append(e)
-        return cls(entries, ", ".join(str(p) for p in paths))
+        return cached("lexicon", paths, lambda: cls(entries, ", ".join(str(p) for p in paths)))
 
     def has_exact(self, text: str) -> bool:
         return text in self.exact or (text.lower() in self.by_lower and any(t.text == text for t in self.by_lower[text.lower()]))

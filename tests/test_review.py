@@ -44,6 +44,11 @@ def cleaned(tmp_path: Path) -> tuple[Path, Path]:
     return src, out
 
 
+def _spawn(cmd: str) -> pexpect.spawn:
+    """The review command in a pseudo-terminal, as a person at a keyboard would run it."""
+    return pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+
+
 def _pending(out: Path) -> list[dict]:
     return json.loads(cli("review", str(out / "call.review.json"), "--list", "--json"))
 
@@ -53,7 +58,7 @@ def test_terminal_review_through_a_pty(cleaned: tuple[Path, Path]) -> None:
     suggestions = queue(out)["suggestions"]
     assert len(suggestions) == 5
     cmd = f"{sys.executable} -m cleaner review {out / 'call.review.json'} --reviewer ana"
-    child = pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+    child = _spawn(cmd)
     child.expect("1 of 5")
     child.send("a")  # accept
     child.expect("2 of 5")
@@ -70,7 +75,7 @@ def test_terminal_review_through_a_pty(cleaned: tuple[Path, Path]) -> None:
     assert all(d["reviewer"] == "ana" for d in decisions.values())
 
     # resume where it stopped, undo a decision, then finish
-    child = pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+    child = _spawn(cmd)
     child.expect("4 of 5")
     child.send("a")
     child.expect("5 of 5")
@@ -139,7 +144,7 @@ def test_always_and_never_go_into_a_user_dictionary(cleaned: tuple[Path, Path], 
     _src, out = cleaned
     mine = tmp_path / "mine.yml"
     cmd = f"{sys.executable} -m cleaner review {out / 'call.review.json'} --save-dictionary {mine}"
-    child = pexpect.spawn(cmd, encoding="utf-8", timeout=20, dimensions=(40, 160), env={"TERM": "xterm", "PATH": "/usr/bin:/bin"})
+    child = _spawn(cmd)
     child.expect("1 of 5")
     child.send("w")  # always
     child.expect("saved to")
