@@ -214,3 +214,21 @@ def test_import_of_an_untouched_docx_decides_nothing(cleaned: tuple[Path, Path])
     _, out = cleaned
     output = cli("import-review", str(out / "call.docx"))
     assert "0 accepted, 0 rejected, 0 edited, 5 undecided" in output
+
+
+def test_track_applied_shows_applied_fixes_as_tracked_changes(tmp_path: Path) -> None:
+    import zipfile
+
+    src = tmp_path / "call.txt"
+    src.write_text("Alice Smith: We signed the \\$100 deal (inaudible) today.\nBob Jones: Good.\n")
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out), "--format", "docx,changes", "--track-applied")
+    applied = json.loads((out / "call.changes.json").read_text())["applied"]
+    assert {(a["before"], a["after"]) for a in applied} == {("\\$", "$"), ("(inaudible)", "[inaudible]")}
+    with zipfile.ZipFile(out / "call.docx") as z:
+        xml = z.read("word/document.xml").decode()
+        comments = z.read("word/comments.xml").decode()
+    for a in applied:
+        assert f'w:name="cleaner_{a["id"]}"' in xml
+    assert "<w:delText>\\$</w:delText>" in xml and "<w:t>$</w:t>" in xml
+    assert "Applied automatically (escapes/markdown-escape" in comments

@@ -102,7 +102,7 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str, comments: 
     new = para.add_run(change.after) if change.after else None
     runs = [r for r in (old, new) if r is not None]
     what = "Applied" if change.applied else "Suggested"
-    who = f" by {change.decided_by}" if change.applied and change.decided_by else ""
+    who = "" if not change.applied else " automatically" if change.decided_by in ("", "auto") else f" by {change.decided_by}"
     note = (
         f"{what}{who} ({change.rule}, confidence {change.confidence:.2f}): {change.reason}. "
         f"Accept to write '{change.after}', reject to keep '{change.before}'. id {change.id}"
