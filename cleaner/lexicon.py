@@ -163,6 +163,8 @@ class Lexicon:
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}
+        # passes/lexicon.py: paragraph text -> (its suggestions, the document facts they rested on)
+        self.paragraph_memo: dict[str, tuple[list[tuple[object, ...]], list[tuple[str, str, object]]]] = {}
         self._joined_keys = sorted(self.joined)
         # frozen into tuples: smaller in memory and much faster to cache than sets
         self._deletes = {k: tuple(v) for k, v in self._deletes.items()}  # type: ignore[assignment]

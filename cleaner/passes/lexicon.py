@@ -136,6 +136,24 @@ class _Run:
         self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
         # words of speaker labels are names the transcript itself vouches for
         self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
+        # every look-up of those document-wide facts while judging a paragraph, so a later round can
+        # reuse the verdict on an unchanged paragraph after checking the facts it rested on
+        self.deps: list[tuple[str, str, object]] | None = None
+        self.memo = lex.paragraph_memo
+
+    def fact(self, kind: str, key: str) -> object:
+        """A document-wide fact ("uses", "word", "speaker"), recorded as a dependency of the current paragraph."""
+        value = self._lookup(kind, key)
+        if self.deps is not None:
+            self.deps.append((kind, key, value))
+        return value
+
+    def _lookup(self, kind: str, key: str) -> object:
+        if kind == "uses":
+            return self.capitalized_uses.get(key, 0)
+        if kind == "word":
+            return key in self.doc_words
+        return key in self.speaker_words
 
     def add(
         self,
@@ -152,6 +170,38 @@ class _Run:
         )
 
     def block(self, s: int, e: int) -> None:
+        """Judge one paragraph, or replay the verdict on the same words from an earlier round or file."""
+        key = self.t.text[max(0, s - 4) : e]  # a few characters before: whether the paragraph opens a sentence
+        known = self.memo.get(key)
+        if known is not None and all(self._lookup(kind, k) == v for kind, k, v in known[1]):
+            for rule, edits, applicability, reason, confidence, evidence, alternatives in known[0]:
+                self.add(
+                    rule, [Edit(Span(a + s, b + s), r) for a, b, r in edits], applicability, reason, confidence, evidence, alternatives
+                )
+            return
+        first = len(self.result.suggestions)
+        self.deps = []
+        self._judge(s, e)
+        if len(self.memo) > 200_000:
+            self.memo.clear()
+        self.memo[key] = (
+            [
+                (
+                    sg.rule_id,
+                    [(x.span.start - s, x.span.end - s, x.replacement) for x in sg.edits],
+                    sg.applicability,
+                    sg.reason,
+                    sg.confidence,
+                    sg.evidence,
+                    sg.alternatives,
+                )
+                for sg in self.result.suggestions[first:]
+            ],
+            self.deps,
+        )
+        self.deps = None
+
+    def _judge(self, s: int, e: int) -> None:
         toks = _tokens(self.t.text, s, e)
         first = len(self.result.suggestions)
         taken: set[int] = set()
@@ -343,10 +393,10 @@ class _Run:
 
     def _uses(self, form: str) -> int:
         """How often the transcript writes this term (or the listed singular of it) capitalized inside a sentence."""
-        uses = self.capitalized_uses.get(form, 0)
+        uses = int(self.fact("uses", form))
         singular = form[:-1]
         if form.endswith("s") and self.lex.words.get(singular.lower()) == singular:  # "Roadsters": the list has "Roadster"
-            uses += self.capitalized_uses.get(singular, 0)
+            uses += int(self.fact("uses", singular))
         return uses
 
     def _case_is_sure(self, edit: Edit) -> bool:
@@ -390,10 +440,10 @@ class _Run:
 
     def _relevant(self, form: str) -> bool:
         """True when the transcript elsewhere has the term, or another word of a multi-word term holding it."""
-        if form in self.doc_words:
+        if self.fact("word", form):
             return True
         for term, _ in self.lex.holders.get(form.lower(), ()):
-            if any(w != form and len(w) >= 3 and w.lower() not in _FUNCTION_WORDS and w in self.doc_words for w in term.words):
+            if any(w != form and len(w) >= 3 and w.lower() not in _FUNCTION_WORDS and self.fact("word", w) for w in term.words):
                 return True
         return False
 
@@ -417,7 +467,7 @@ class _Run:
         if base.isupper() and len(base) <= 6:
             self.acronym_near_miss(tok)
             return
-        if base in self.speaker_words:
+        if self.fact("speaker", base):
             return
         cands = self.lex.plausible(low)
         if not cands:
@@ -429,7 +479,7 @@ class _Run:
             return
         same_start = best.form.lower()[:1] == low[:1]
         strong = best.sounds_alike and same_start and len(ties) == 1 and len(best.form) >= 5
-        in_doc = best.form in self.doc_words
+        in_doc = bool(self.fact("word", best.form))
         # a lower-case word that English knows is not a misspelt name ("ramen" is not "Raman")
         case_conflict = base.islower() and best.form[:1].isupper() and common >= 2.0
         # two edits apart is only sure in a long word: short names two letters apart are often other names
