@@ -338,7 +338,8 @@ class _Run:
                 # "Word Press" is WordPress cut at its own inner capital
                 camel = squeezed == "".join(ch for ch in term.text if ch.isalnum()) and any(ch.isupper() for ch in term.text[1:])
                 all_common = all(zipf(p) >= COMMON for p in pieces)
-                named = window[0].base[:1].isupper() and not sentence_start(text, window[0].start)
+                # written as a name would be: a capital on a word that does not open a sentence ("micro Essentials")
+                named = any(w.base[:1].isupper() and not sentence_start(text, w.start) for w in window)
                 rare = zipf(join_key(term.text)) < COMMON
                 sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named))
             self.add(
