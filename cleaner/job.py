@@ -13,7 +13,7 @@ from .passes import PassContext
 from .pipeline import CleanResult, clean_text
 from .queue import Queue, queue_path
 from .render import changelog, docx, html, markdown, txt
-from .render.structure import title_for
+from .render.structure import title_for, walk
 from .textio import CleanerError, read_text, write_atomic
 
 FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
@@ -58,13 +58,14 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     rep = None
     if published:
         rep = readability.report(result)
+        items = walk(result)  # one walk for the page, its description and the HTML speaker labels
         extra = {
             "date": date,
-            "description": markdown.description(result),
+            "description": markdown.description(items),
             "tags": ["transcript"],
             "readability": readability.summary(rep),
         }
-        md_text = markdown.render(result, title, extra)
+        md_text = markdown.render(result, title, extra, items)
         if "md" in job.formats:
             outputs[stem.with_name(stem.name + ".md")] = md_text
         if "html" in job.formats:
@@ -72,7 +73,7 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
                 f"Cleaned with cleaner: {len(result.applied)} change(s) applied, {len(result.pending)} waiting for review, "
                 f"{len(result.flags)} gap(s) marked in square brackets."
             )
-            outputs[stem.with_name(stem.name + ".html")] = html.render(md_text, title, job.lang, markdown.speaker_labels(result), footer)
+            outputs[stem.with_name(stem.name + ".html")] = html.render(md_text, title, job.lang, markdown.speaker_labels(items), footer)
         if "readability" in job.formats:
             outputs[stem.with_name(stem.name + ".readability.md")] = readability.render_markdown(rep, title)
             outputs[stem.with_name(stem.name + ".readability.json")] = json.dumps(rep, indent=2, ensure_ascii=False) + "\n"

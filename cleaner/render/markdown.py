@@ -63,22 +63,23 @@ def speaker_label(item: Item) -> str:
     return label
 
 
-def speaker_labels(result: CleanResult) -> set[str]:
-    return {speaker_label(i) for i in walk(result) if i.kind is BlockKind.SPEAKER}
+def speaker_labels(items: list[Item]) -> set[str]:
+    return {speaker_label(i) for i in items if i.kind is BlockKind.SPEAKER}
 
 
-def description(result: CleanResult, words: int = 30) -> str:
+def description(items: list[Item], words: int = 30) -> str:
     """The opening words of the transcript, for a docs site's page description."""
-    for item in walk(result):
+    for item in items:
         if item.kind is BlockKind.PARAGRAPH:
             cut = item.text.split()
             return " ".join(cut[:words]) + (" …" if len(cut) > words else "")
     return ""
 
 
-def render(result: CleanResult, title: str, extra: dict[str, Any] | None = None) -> str:
+def render(result: CleanResult, title: str, extra: dict[str, Any] | None = None, items: list[Item] | None = None) -> str:
+    """The Markdown page; ``items`` is ``walk(result)`` when the caller already has it."""
     parts = [front_matter(metadata(result, title, extra)).rstrip("\n"), f"# {escape(title)}"]
-    for item in walk(result):
+    for item in items if items is not None else walk(result):
         if item.kind is BlockKind.HEADING:
             parts.append(f"## {escape(item.text)}")
         elif item.kind is BlockKind.SPEAKER:
