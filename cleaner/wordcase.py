@@ -1,0 +1,92 @@
+"""How English writes a word: as an ordinary lower-case word, or only ever with a capital (a name).
+
+Restoring a term's capitals is safe for a name ("danaher" -> "Danaher", "bank of
+america" -> "Bank of America") and wrong for an ordinary word a term list happens
+to capitalize ("Digital", "Legacy", "Clover House"). Word frequencies cannot tell
+the two apart, since they are counted without case; a cased dictionary can. The
+``english-words`` package ships Webster's Second and GCIDE with their capitals.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from english_words import get_english_words_set
+
+COMMON_ZIPF = 3.5  # an unlisted word this frequent is taken for a newer ordinary word ("website", "app")
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[frozenset[str], frozenset[str]]:
+    """(words the dictionaries write in lower case, lower-cased words Webster's writes only capitalized).
+
+    GCIDE capitalizes every headword, so only its lower-case entries (newer words
+    such as "internet") count; names come from Webster's Second alone.
+    """
+    web2 = get_english_words_set(["web2"], alpha=True)
+    lower = frozenset(w for w in web2 if w.islower()) | frozenset(w for w in get_english_words_set(["gcide"], alpha=True) if w.islower())
+    names = frozenset(w.lower() for w in web2 if not w.islower()) - lower
+    return lower, names
+
+
+_ENDINGS = ("s", "es", "ies", "ing", "ed", "d", "er", "ers", "ly", "ness")
+# combining forms newer words are built from ("telemedicine", "ecommerce", "omnichannel")
+_PREFIXES = ("bio", "e", "eco", "geo", "hydro", "micro", "multi", "nano", "neuro", "omni", "tele", "cyber", "agri", "fin")
+
+
+def _stems(low: str) -> set[str]:
+    """The word and the words it may be an inflection of ("camping" -> "camp", "stores" -> "store")."""
+    stems = {low}
+    for end in _ENDINGS:
+        if low.endswith(end) and len(low) - len(end) >= 3:
+            stem = low[: -len(end)]
+            stems.update((stem, stem + "e", stem + "y"))
+            if len(stem) > 3 and stem[-1] == stem[-2]:
+                stems.add(stem[:-1])  # "shipping" -> "ship"
+    return stems
+
+
+def _listed(low: str, entries: frozenset[str]) -> bool:
+    return any(s in entries for s in _stems(low))
+
+
+@lru_cache(maxsize=100_000)
+def _compound(low: str) -> bool:
+    """Two ordinary words run together, or a combining form and a word ("worldwide", "telemedicine", "omni")."""
+    lower, _ = _entries()
+    if low in _PREFIXES:
+        return True
+    for i in range(1, len(low)):
+        head, tail = low[:i], low[i:]
+        if head in _PREFIXES and len(tail) >= (6 if head == "e" else 4) and _listed(tail, lower):
+            return True
+        if len(head) >= 3 and len(tail) >= 4 and head in lower and _listed(tail, lower):
+            return True
+    return False
+
+
+@lru_cache(maxsize=100_000)
+def _kind(low: str) -> str:
+    """ "ordinary", "name", or "unknown" (in neither dictionary, nor built from their words)."""
+    lower, names = _entries()
+    if _listed(low, lower):
+        return "ordinary"
+    if _listed(low, names):
+        return "name"
+    return "ordinary" if _compound(low) else "unknown"
+
+
+def ordinary_word(low: str) -> bool:
+    """True when English writes this word in lower case ("mosaic", "diagnostics", "camping", "website")."""
+    return _kind(low) == "ordinary"
+
+
+def known_name(low: str) -> bool:
+    """True when the dictionary has this word only with a capital ("america", "steve", "amazon")."""
+    return _kind(low) == "name"
+
+
+def name_like(low: str, zipf: float) -> bool:
+    """A word to capitalize when a term list does: a known name, or a rare word no dictionary has ("danaher")."""
+    kind = _kind(low)
+    return kind == "name" or (kind == "unknown" and zipf < COMMON_ZIPF)
