@@ -25,6 +25,7 @@ from wordfreq import zipf_frequency
 
 from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
+from .hashindex import HashIndex, entry
 from .wordcase import known_name
 
 
@@ -116,8 +117,10 @@ class Lexicon:
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
         self.max_words = 1
-        self._deletes: dict[str, set[str]] = defaultdict(set)
-        self._sounds: dict[str, set[str]] = defaultdict(set)
+        self._fuzzy_words: list[str] = []  # lower-case words misspellings are looked up against, by number
+        self._fuzzy_number: dict[str, int] = {}
+        deletes: list[int] = []  # HashIndex entries
+        sounds: list[int] = []
         for term in self.terms:
             self.exact.add(term.text)
             self.by_lower[term.lower].append(term)
@@ -126,7 +129,7 @@ class Lexicon:
                 self.joined.setdefault(key, term)
                 self.max_words = max(self.max_words, len(term.words))
             if len(term.words) == 1:
-                self._add_word(term.words[0], whole=True)
+                self._add_word(term.words[0], True, deletes, sounds)
                 if term.text.isupper() and 2 <= len(term.text) <= 8:
                     self.acronyms[term.text] = term
             else:
@@ -138,30 +141,33 @@ class Lexicon:
                     if len(w) >= 3 and (zipf(w.lower()) < ANCHOR_MAX_ZIPF or (w[:1].isupper() and known_name(w.lower()))):
                         self.anchors[w.lower()].append((term, i))
                     if w[:1].isupper() and len(w) >= 4:
-                        self._add_word(w, whole=False)
+                        self._add_word(w, False, deletes, sounds)
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}
+        self._prefix_cache: dict[str, bool] = {}
         # passes/lexicon.py: paragraph text -> (its suggestions, the document facts they rested on)
         self.paragraph_memo: dict[str, tuple[list[tuple[object, ...]], list[tuple[str, str, object]]]] = {}
         self._joined_keys = sorted(self.joined)
-        # frozen into tuples: smaller in memory and much faster to cache than sets
-        self._deletes = {k: tuple(v) for k, v in self._deletes.items()}  # type: ignore[assignment]
-        self._sounds = {k: tuple(v) for k, v in self._sounds.items()}  # type: ignore[assignment]
+        # packed into sorted integer arrays: a few MB for 50,000 terms instead of a hundred
+        self._deletes = HashIndex(deletes)
+        self._sounds = HashIndex(sounds)
+        del self._fuzzy_number
         self.by_lower = dict(self.by_lower)
         self.anchors = dict(self.anchors)
         self.holders = dict(self.holders)
 
-    def _add_word(self, word: str, whole: bool) -> None:
+    def _add_word(self, word: str, whole: bool, deletes: list[int], sounds: list[int]) -> None:
         low = word.lower()
         table = self.words if whole else self.parts
         table.setdefault(low, word)
-        if len(low) >= 4:
-            for d in _deletes(low):
-                self._deletes[d].add(low)
+        if len(low) >= 4 and low not in self._fuzzy_number:
+            n = self._fuzzy_number[low] = len(self._fuzzy_words)
+            self._fuzzy_words.append(low)
+            deletes.extend(entry(d, n) for d in _deletes(low))
             key = phonetic(low)[0]
             if key:
-                self._sounds[key].add(low)
+                sounds.append(entry(key, n))
 
     @classmethod
     def load(cls, paths: list[Path]) -> Lexicon:
@@ -184,8 +190,14 @@ class Lexicon:
 
     def joined_prefix(self, key: str) -> bool:
         """True when some term, word breaks taken out, starts with ``key``: worth reading one more word."""
-        i = bisect_left(self._joined_keys, key)
-        return i < len(self._joined_keys) and self._joined_keys[i].startswith(key)
+        hit = self._prefix_cache.get(key)
+        if hit is None:
+            i = bisect_left(self._joined_keys, key)
+            hit = i < len(self._joined_keys) and self._joined_keys[i].startswith(key)
+            if len(self._prefix_cache) > 500_000:
+                self._prefix_cache.clear()
+            self._prefix_cache[key] = hit
+        return hit
 
     def quiet(self, word: str) -> bool:
         """True when no term could be meant by this word (cached per word): the common case, made cheap."""
@@ -234,11 +246,12 @@ class Lexicon:
             return hit
         found: set[str] = set()
         if len(low) >= 4:
+            words = self._fuzzy_words
             for d in _deletes(low):
-                found.update(self._deletes.get(d, ()))
+                found.update(words[n] for n in self._deletes.get(d))
             key = phonetic(low)[0]
             if key:
-                found.update(self._sounds.get(key, ()))
+                found.update(words[n] for n in self._sounds.get(key))
         found.discard(low)
         limit = max_distance(len(low))
         out = []

@@ -17,6 +17,7 @@ from .ids import assign_ids
 from .model import Applicability, Edit, Flag, Span, Suggestion, Transcript
 from .passes import PassContext, PassResult
 from .readers import parse
+from .replay import BlockReplay
 from .resolve import SourceMap, apply, choose
 
 PASS_ORDER = ("escapes", "gaps", "spacing", "repeats", "paragraphs", "speakers", "dictionary", "lexicon")
@@ -66,11 +67,15 @@ class CleanResult:
         return self.original.line_of(self.source_map.to_original(offset))
 
 
-def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_ORDER) -> PassResult:
+def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_ORDER, replay: BlockReplay | None = None) -> PassResult:
+    """Every pass on ``t``; with ``replay``, block-local passes only look at blocks it has not seen."""
     total = PassResult()
     for name in passes:
         module = import_module(f".passes.{name}", __package__)
-        out: PassResult = module.run(t, ctx)
+        if replay is not None and getattr(module, "SCOPE", "") == "block":
+            out = replay.run(name, module, t, ctx)
+        else:
+            out = module.run(t, ctx)
         total.suggestions.extend(out.suggestions)
         total.flags.extend(out.flags)
     never = [n for d in ctx.dictionaries for n in d.never]
@@ -99,15 +104,21 @@ def clean_text(
     title: str = "",
     passes: tuple[str, ...] = PASS_ORDER,
     decisions: dict[str, Decision] | None = None,
+    incremental: bool = True,
 ) -> CleanResult:
-    """Clean ``text``; reviewer ``decisions`` (by suggestion id) turn review items into applied or rejected ones."""
+    """Clean ``text``; reviewer ``decisions`` (by suggestion id) turn review items into applied or rejected ones.
+
+    ``incremental`` re-runs block-local passes only on the blocks a round changed; turning it off
+    runs every pass on every block each round, which must give the same result (a test checks).
+    """
     decisions = decisions or {}
     current = parse(text, layout, title)
     result = CleanResult(original=current, final=current)
     seen_ids: set[str] = set()
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    replay = BlockReplay() if incremental else None
     for round_no in range(1, MAX_ROUNDS + 1):
-        found = run_passes(current, ctx, passes)
+        found = run_passes(current, ctx, passes, replay)
         seen_ids.update(s.id for s in found.suggestions)
         runnable: list[Suggestion] = []
         pending: list[Suggestion] = []

@@ -7,26 +7,37 @@ waits for the next round, when it is re-proposed against the new text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from .model import Edit, Suggestion
 from .passes import apply_edits
 
 
+def _clashes(e: Edit, u: Edit) -> bool:
+    return e.span.overlaps(u.span) or (e.span.start == e.span.end and u.span.start <= e.span.start <= u.span.end)
+
+
 def choose(suggestions: list[Suggestion]) -> list[Suggestion]:
     """Greedily pick suggestions whose edits overlap none already picked."""
     order = sorted(suggestions, key=lambda s: (s.span.start, s.priority, -s.confidence, s.span.end - s.span.start, s.id))
     taken: list[Suggestion] = []
-    used: list[Edit] = []
+    used: list[Edit] = []  # kept sorted by position, so each check looks only at its neighbours
+    starts: list[int] = []
     for s in order:
-        if any(
-            e.span.overlaps(u.span) or (e.span.start == e.span.end and u.span.start <= e.span.start <= u.span.end)
-            for e in s.edits
-            for u in used
-        ):
+        clash = False
+        for e in s.edits:
+            i = bisect_left(starts, e.span.start)
+            if any(_clashes(e, used[j]) for j in range(max(0, i - 2), min(len(used), i + 2))):
+                clash = True
+                break
+        if clash:
             continue
         taken.append(s)
-        used.extend(s.edits)
+        for e in s.edits:
+            i = bisect_left(starts, e.span.start)
+            starts.insert(i, e.span.start)
+            used.insert(i, e)
     return taken
 
 

@@ -9,24 +9,48 @@ the two apart, since they are counted without case; a cased dictionary can. The
 
 from __future__ import annotations
 
+from array import array
+from bisect import bisect_left
 from functools import lru_cache
+from pathlib import Path
+from zlib import crc32
 
+import english_words
 from english_words import get_english_words_set
+
+from .cache import cached
 
 COMMON_ZIPF = 3.5  # an unlisted word this frequent is taken for a newer ordinary word ("website", "app")
 
 
-@lru_cache(maxsize=1)
-def _entries() -> tuple[frozenset[str], frozenset[str]]:
-    """(words the dictionaries write in lower case, lower-cased words Webster's writes only capitalized).
+def _build() -> tuple[array, array]:
+    """(words the dictionaries write in lower case, lower-cased words Webster's writes only capitalized),
+    as sorted CRC-32 hashes: a megabyte instead of the forty the word sets take.
 
     GCIDE capitalizes every headword, so only its lower-case entries (newer words
     such as "internet") count; names come from Webster's Second alone.
     """
     web2 = get_english_words_set(["web2"], alpha=True)
-    lower = frozenset(w for w in web2 if w.islower()) | frozenset(w for w in get_english_words_set(["gcide"], alpha=True) if w.islower())
-    names = frozenset(w.lower() for w in web2 if not w.islower()) - lower
-    return lower, names
+    lower = {w for w in web2 if w.islower()} | {w for w in get_english_words_set(["gcide"], alpha=True) if w.islower()}
+    names = {w.lower() for w in web2 if not w.islower()} - lower
+    return array("I", sorted({_hash(w) for w in lower})), array("I", sorted({_hash(w) for w in names}))
+
+
+def _hash(word: str) -> int:
+    return crc32(word.encode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _entries() -> tuple[array, array]:
+    data = Path(english_words.__file__).parent / "data"
+    return cached("wordcase", [data / "web2_alpha.pickle", data / "gcide_alpha.pickle"], _build)
+
+
+def _in(entries: array, word: str) -> bool:
+    """Membership by hash. A collision is rare (one word in 20,000 looks ordinary, one in 200,000 like a name)."""
+    h = _hash(word)
+    i = bisect_left(entries, h)
+    return i < len(entries) and entries[i] == h
 
 
 _ENDINGS = ("s", "es", "ies", "ing", "ed", "d", "er", "ers", "ly", "ness")
@@ -46,8 +70,8 @@ def _stems(low: str) -> set[str]:
     return stems
 
 
-def _listed(low: str, entries: frozenset[str]) -> bool:
-    return any(s in entries for s in _stems(low))
+def _listed(low: str, entries: array) -> bool:
+    return any(_in(entries, s) for s in _stems(low))
 
 
 @lru_cache(maxsize=100_000)
@@ -60,7 +84,7 @@ def _compound(low: str) -> bool:
         head, tail = low[:i], low[i:]
         if head in _PREFIXES and len(tail) >= (6 if head == "e" else 4) and _listed(tail, lower):
             return True
-        if len(head) >= 3 and len(tail) >= 4 and head in lower and _listed(tail, lower):
+        if len(head) >= 3 and len(tail) >= 4 and _in(lower, head) and _listed(tail, lower):
             return True
     return False
 

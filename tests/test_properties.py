@@ -8,6 +8,7 @@ from conftest import make_context
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleaner.hashindex import HashIndex, entry
 from cleaner.pipeline import clean_text, run_passes
 from cleaner.readers import parse
 from cleaner.resolve import choose
@@ -84,3 +85,32 @@ def test_ids_survive_an_edit_in_another_turn(body: str, inserted: str) -> None:
     ids = {s.id for s in run_passes(parse(text, "colon"), CTX).suggestions if s.span.start < text.index("\nBob")}
     ids2 = {s.id for s in run_passes(parse(edited, "colon"), CTX).suggestions if s.span.start < edited.index("\nBob")}
     assert ids == ids2
+
+
+def _outcome(text: str, incremental: bool) -> tuple[object, ...]:
+    r = clean_text(text, CTX, incremental=incremental)
+    return (
+        r.final.text,
+        [(a.suggestion.id, a.round) for a in r.applied],
+        [(s.id, s.span, s.after) for s in r.pending],
+        [(f.kind, f.span, f.data) for f in r.flags],
+    )
+
+
+@SETTINGS
+@given(texty)
+def test_replaying_unchanged_blocks_changes_nothing(text: str) -> None:
+    assert _outcome(text, incremental=True) == _outcome(text, incremental=False)
+
+
+def test_replaying_unchanged_blocks_changes_nothing_on_the_sample(root) -> None:
+    text = (root / "samples/tesla-2011-q2-call.txt").read_text()
+    assert _outcome(text, incremental=True) == _outcome(text, incremental=False)
+
+
+@given(st.lists(st.tuples(st.text(max_size=12), st.integers(0, 1000)), max_size=200), st.text(max_size=12))
+def test_hash_index_never_hides_an_entry(pairs: list[tuple[str, int]], probe: str) -> None:
+    index = HashIndex([entry(k, v) for k, v in pairs])
+    for k, v in pairs:
+        assert v in index.get(k)
+    assert {v for k, v in pairs if k == probe} <= set(index.get(probe))

@@ -72,11 +72,14 @@ def suggest(
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
-    """Apply non-overlapping edits to ``text`` (right to left keeps offsets valid)."""
-    out = text
-    for e in sorted(edits, key=lambda e: (e.span.start, e.span.end), reverse=True):
-        out = out[: e.span.start] + e.replacement + out[e.span.end :]
-    return out
+    """Apply non-overlapping edits to ``text`` in one join (one copy of the text, however many edits)."""
+    pieces: list[str] = []
+    pos = 0
+    for e in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+        pieces += (text[pos : e.span.start], e.replacement)
+        pos = e.span.end
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 def match_case(source: str, replacement: str) -> str:

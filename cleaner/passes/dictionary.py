@@ -13,6 +13,7 @@ from ..dictionaries import WORD_RE, Dictionary, Rule
 from ..model import Applicability, Edit, Span, Transcript
 from . import PassContext, PassResult, match_case, sentence_start, suggest
 
+SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "dictionary"
 
 

@@ -11,6 +11,7 @@ import re
 from ..model import Applicability, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
+SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "escapes"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'=:;,?@^])")
 

@@ -15,6 +15,7 @@ import re
 from ..model import Applicability, Edit, Flag, Span, Transcript
 from . import PassContext, PassResult, suggest
 
+SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "gaps"
 
 _KINDS = {

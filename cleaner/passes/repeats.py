@@ -15,6 +15,7 @@ import re
 from ..model import Applicability, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
+SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "repeats"
 _DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)\1\b", re.IGNORECASE)
 # never grammatical twice in a row

@@ -7,6 +7,7 @@ import re
 from ..model import Applicability, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
+SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "spacing"
 # a space between a word and the punctuation closing it: "growth , and" / "why ?"
 _SPACE_BEFORE_PUNCT = re.compile(r"(?<=[\w%)\]”\"'])[ \t]+(?=[,.;:?!](?:[\s\"”')\]]|$))")
