@@ -28,6 +28,7 @@ WORKER = r"""
 import json, resource, sys, time
 from pathlib import Path
 t0 = time.perf_counter()
+from cleaner import heap
 from cleaner.dictionaries import load_dictionaries
 from cleaner.lexicon import Lexicon
 from cleaner.passes import PassContext
@@ -35,6 +36,7 @@ from cleaner.pipeline import clean_text
 corpus, lexicon, dictionary = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
 t1 = time.perf_counter()
 ctx = PassContext(tuple(load_dictionaries([dictionary])), Lexicon.load([lexicon]))
+heap.settle()  # as the CLI does
 t2 = time.perf_counter()
 applied = pending = size = 0
 for f in sorted(corpus.glob("*.txt")):

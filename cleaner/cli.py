@@ -12,6 +12,7 @@ from pathlib import Path
 
 import click
 
+from . import heap
 from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictionary
 from .job import DEFAULT_FORMATS, FORMATS, Job, clean_file
 from .lexicon import Lexicon
@@ -164,6 +165,7 @@ def clean(
                 Lexicon.load(list(lexicons)) if lexicons else None,
                 {"doubled_words": doubled_words},
             )
+        heap.settle()
         pairs = collect_inputs(inputs, output_dir)
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
@@ -410,6 +412,7 @@ def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictiona
 
     try:
         ctx = PassContext(tuple(load_dictionaries(list(dictionaries))), Lexicon.load(list(lexicons)) if lexicons else None)
+        heap.settle()
         pairs = collect_inputs((str(folder),), output_dir)
         job = Job(ctx, ("md", "html", "docx", "changes", "readability", "review"), lang=lang)
         failed = publish_folder(pairs, output_dir, job, title, _stderr_console())

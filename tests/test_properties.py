@@ -114,3 +114,13 @@ def test_hash_index_never_hides_an_entry(pairs: list[tuple[str, int]], probe: st
     for k, v in pairs:
         assert v in index.get(k)
     assert {v for k, v in pairs if k == probe} <= set(index.get(probe))
+
+
+@given(st.text(alphabet="ab's’_ -é1", max_size=40))
+def test_lexicon_tokens_are_the_words_with_possessives_split_off(text: str) -> None:
+    from cleaner.dictionaries import WORD_RE
+    from cleaner.passes.lexicon import _tokens
+
+    toks = _tokens(text, 0, len(text))
+    assert [t.base + t.suffix for t in toks] == WORD_RE.findall(text)
+    assert all(t.suffix in ("", "'s", "’s") and t.base and text[t.start : t.end] == t.base for t in toks)

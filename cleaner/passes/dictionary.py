@@ -42,12 +42,12 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows(before, after)
 
 
-def _hits(t: Transcript, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, int, int]]:
+def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, int, int]]:
     text = t.text
     hits: list[tuple[Rule, int, int]] = []
     if d.automaton is not None:
-        low = _lower_same_length(text[bs:be])
-        for end_idx, rules in d.automaton.iter(low):
+        # a slice, not iter(low, bs, be): pyahocorasick converts the whole string on every call
+        for end_idx, rules in d.automaton.iter(low[bs:be]):
             for rule in rules:
                 assert rule.match is not None
                 s = bs + end_idx - len(rule.match) + 1
@@ -67,10 +67,11 @@ def _hits(t: Transcript, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, in
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    low = _lower_same_length(t.text)  # once: lower-casing each paragraph on its own cost more than the scan
     for block in t.paragraphs():
         bs, be = block.span.start, block.span.end
         for d in ctx.dictionaries:
-            for rule, s, e in _hits(t, d, bs, be):
+            for rule, s, e in _hits(t, low, d, bs, be):
                 if not _context_allows(rule, t.text, s, e, bs, be):
                     continue
                 source = t.text[s:e]

@@ -107,14 +107,12 @@ class Token:
         self.low = base.lower()
 
 
+# a word (as WORD_RE reads it) split into its base and a possessive "'s": one regex match per word
+_TOKEN = re.compile(r"([^\W_]+(?:['’][^\W_]+)*?)((?:['’]s)?)(?![^\W_]|['’][^\W_])")
+
+
 def _tokens(text: str, start: int, end: int) -> list[Token]:
-    out = []
-    for m in WORD_RE.finditer(text, start, end):
-        word = m.group()
-        pm = _POSSESSIVE.search(word) if ("'" in word or "’" in word) else None
-        base = word[: pm.start()] if pm and pm.start() > 0 else word
-        out.append(Token(base, word[len(base) :], m.start(), m.start() + len(base)))
-    return out
+    return [Token(m[1], m[2], m.start(), m.end(1)) for m in _TOKEN.finditer(text, start, end)]
 
 
 def _write_as(form: str, source: str) -> str:
