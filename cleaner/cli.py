@@ -219,6 +219,8 @@ def _clean_one(pair: tuple[Path, Path]) -> Report:
         outcome = clean_file(src, stem, _JOB)
     except CleanerError as exc:
         return Report(str(src), False, [f"error: {exc}"])
+    finally:
+        heap.tidy()
     result = outcome.result
     messages = [f"note: {outcome.note}"] if outcome.note else []
     messages += [

@@ -29,13 +29,13 @@ from .hashindex import HashIndex, entry
 from .wordcase import known_name
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def zipf(word: str) -> float:
     """How common a word is in English (Zipf scale: 3 is once per million words)."""
     return zipf_frequency(word, "en")
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=50_000)
 def phonetic(word: str) -> tuple[str, str]:
     """Two sound-alike keys; a match on either says two spellings sound the same."""
     w = word.lower()
@@ -194,7 +194,7 @@ class Lexicon:
         if hit is None:
             i = bisect_left(self._joined_keys, key)
             hit = i < len(self._joined_keys) and self._joined_keys[i].startswith(key)
-            if len(self._prefix_cache) > 500_000:
+            if len(self._prefix_cache) > 100_000:
                 self._prefix_cache.clear()
             self._prefix_cache[key] = hit
         return hit
