@@ -23,7 +23,7 @@ from rapidfuzz.distance import Levenshtein
 from ..dictionaries import WORD_RE
 from ..lexicon import Lexicon, Term, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
-from ..wordcase import name_like
+from ..wordcase import name_like, ordinary_word
 from . import PassContext, PassResult, sentence_start, suggest
 
 PASS_ID = "lexicon"
@@ -492,6 +492,8 @@ class _Run:
         common = zipf(low)
         if common >= NEVER:
             return
+        if common >= RARE and ordinary_word(best.form.lower()):
+            return  # one ordinary word for another ("gross" / a list's "Cross"): no name the recognizer lost
         same_start = best.form.lower()[:1] == low[:1]
         strong = best.sounds_alike and same_start and len(ties) == 1 and len(best.form) >= 5
         in_doc = bool(self.fact("word", best.form))
