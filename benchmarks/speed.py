@@ -71,9 +71,10 @@ def make_corpus(folder: Path, mb: float) -> None:
             chunk = []
 
 
-def make_lexicon(path: Path, n: int, rng: random.Random) -> None:
+def make_lexicon(path: Path, n: int, rng: random.Random, real_terms: int | None = None) -> None:
+    """``n`` terms: the real list's first ``real_terms`` (all that fit when None), then made-up names."""
     real = (E21 / "vocab/distractor_list.cased.txt").read_text().splitlines() if E21.is_dir() else ["Fremont", "Roadster", "Toyota"]
-    terms = list(dict.fromkeys(real))[: min(n, len(real))]
+    terms = list(dict.fromkeys(real))[: min(n, len(real), real_terms or n)]
     seen = set(terms)
     while len(terms) < n:
         term = pseudo_word(rng) if rng.random() < 0.6 else f"{pseudo_word(rng)} {pseudo_word(rng)}"
@@ -121,6 +122,8 @@ def main() -> None:
         make_corpus(t / "corpus", args.mb)
         for n in (100, 50_000):
             make_lexicon(t / f"terms{n}.txt", n, rng)
+        # the same 100 real terms padded with 49,900 made-up ones: a bigger index, the same matches
+        make_lexicon(t / "terms50000-padded.txt", 50_000, rng, real_terms=100)
         for n in (100, 10_000):
             make_rules(t / f"rules{n}.yml", n, rng)
         mb = sum(f.stat().st_size for f in (t / "corpus").glob("*.txt")) / 1024 / 1024
@@ -128,15 +131,26 @@ def main() -> None:
         small = worker(t / "corpus", t / "terms100.txt", t / "rules100.yml")
         cold = worker(t / "corpus", t / "terms50000.txt", t / "rules10000.yml")
         large = worker(t / "corpus", t / "terms50000.txt", t / "rules10000.yml")  # the compiled lists now come from the disk cache
-        runs = (("100 terms, 100 rules", small), ("50,000 terms, 10,000 rules, cold", cold), ("50,000 terms, 10,000 rules, cached", large))
+        worker(t / "corpus", t / "terms50000-padded.txt", t / "rules10000.yml")  # fills the cache
+        padded = worker(t / "corpus", t / "terms50000-padded.txt", t / "rules10000.yml")
+        runs = (
+            ("100 terms, 100 rules", small),
+            ("50,000 terms, 10,000 rules, cold", cold),
+            ("50,000 terms, 10,000 rules, cached", large),
+            ("same 100 real + 49,900 made-up", padded),
+        )
         for name, r in runs:
             total = r["load_s"] + r["clean_s"]
             print(
-                f"{name:28s} load {r['load_s']:6.2f} s  clean {r['clean_s']:7.2f} s  {mb / r['clean_s']:5.2f} MB/s  "
+                f"{name:36s} load {r['load_s']:6.2f} s  clean {r['clean_s']:7.2f} s  {mb / r['clean_s']:5.2f} MB/s  "
                 f"peak {r['peak_mb']:6.0f} MB  applied {r['applied']}  pending {r['pending']}  (total {total:.1f} s)"
             )
-        ratio = (large["load_s"] + large["clean_s"]) / (small["load_s"] + small["clean_s"])
-        print(f"cost of 500x terms and 100x rules: {ratio:.2f}x the time (target <= 1.3x)")
+        base = small["load_s"] + small["clean_s"]
+        print(
+            f"cost of 500x terms and 100x rules: {(large['load_s'] + large['clean_s']) / base:.2f}x the time with 18x more real "
+            f"names to find (1,782 vs 100); {(padded['load_s'] + padded['clean_s']) / base:.2f}x with the same real names "
+            "(target <= 1.3x)"
+        )
         codespell = shutil.which("codespell") or str(Path(sys.executable).parent / "codespell")
         if Path(codespell).exists():
             t0 = time.perf_counter()
@@ -148,6 +162,15 @@ def main() -> None:
             )
         else:
             print("codespell not installed (pip install codespell) - no comparison")
+        t0 = time.perf_counter()
+        lists = ["--lexicon", str(t / "terms100.txt"), "--dictionary", str(t / "rules100.yml")]
+        subprocess.run(
+            [sys.executable, "-m", "cleaner", "clean", str(t / "corpus"), "-o", str(t / "folder-out"), "--format", "txt", "-q", *lists],
+            check=True,
+            capture_output=True,
+        )
+        folder = time.perf_counter() - t0
+        print(f"cleaner clean FOLDER (the CLI, {os.cpu_count()} processes, small config, .txt out): {folder:.2f} s, {mb / folder:.2f} MB/s")
         tiny = t / "tiny.txt"
         tiny.write_text("Elon Musk: We signed the \\$100 deal.\n")
         t0 = time.perf_counter()
