@@ -21,8 +21,8 @@ from pathlib import Path
 
 import jellyfish
 from rapidfuzz.distance import Levenshtein
-from wordfreq import zipf_frequency
 
+from . import frequency
 from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
 from .hashindex import HashIndex, entry
@@ -32,7 +32,7 @@ from .wordcase import known_name
 @lru_cache(maxsize=50_000)
 def zipf(word: str) -> float:
     """How common a word is in English (Zipf scale: 3 is once per million words)."""
-    return zipf_frequency(word, "en")
+    return frequency.zipf(word)
 
 
 @lru_cache(maxsize=50_000)

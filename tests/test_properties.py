@@ -124,3 +124,15 @@ def test_lexicon_tokens_are_the_words_with_possessives_split_off(text: str) -> N
     toks = _tokens(text, 0, len(text))
     assert [t.base + t.suffix for t in toks] == WORD_RE.findall(text)
     assert all(t.suffix in ("", "'s", "’s") and t.base and text[t.start : t.end] == t.base for t in toks)
+
+
+WORDS_FOR_FREQUENCY = ["the", "The", "GAAP", "danaher", "don't", "o'hearn", "y'all", "tesla's", "covid19", "café", "x", "zzqx", "Roadster"]
+
+
+@given(st.one_of(st.sampled_from(WORDS_FOR_FREQUENCY), st.text(alphabet="abcxyz'É1", min_size=1, max_size=8)))
+def test_compact_frequency_table_agrees_with_wordfreq(word: str) -> None:
+    from wordfreq import zipf_frequency
+
+    from cleaner.frequency import zipf
+
+    assert zipf(word) == zipf_frequency(word, "en")
