@@ -26,7 +26,7 @@ from . import frequency
 from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
 from .hashindex import HashIndex, entry
-from .wordcase import known_name
+from .wordcase import known_name, name_like
 
 
 @lru_cache(maxsize=50_000)
@@ -153,6 +153,13 @@ class Lexicon:
         self._deletes = HashIndex(deletes)
         self._sounds = HashIndex(sounds)
         del self._fuzzy_number
+        # the names' NYSIIS keys, one deletion deep: what two words run together may be ("death left")
+        name_sounds: list[int] = []
+        for n, low in enumerate(self._fuzzy_words):
+            if len(low) >= 5 and low.isalpha() and name_like(low, zipf(low)):
+                name_sounds.extend(entry(d, n) for d in _deletes(phonetic(low)[1]))
+        self._name_sounds = HashIndex(name_sounds)
+        self._pair_cache: dict[str, list[str]] = {}
         self.by_lower = dict(self.by_lower)
         self.anchors = dict(self.anchors)
         self.holders = dict(self.holders)
@@ -197,6 +204,19 @@ class Lexicon:
             if len(self._prefix_cache) > 100_000:
                 self._prefix_cache.clear()
             self._prefix_cache[key] = hit
+        return hit
+
+    def names_sounding_like(self, joined: str) -> list[str]:
+        """Names of the list (lower case) whose NYSIIS key is one edit from that of ``joined``, two words run
+        together ("deathleft" for "detlef"), with the same first letter. Cached per pair."""
+        hit = self._pair_cache.get(joined)
+        if hit is None:
+            key = jellyfish.nysiis(joined)
+            found = {self._fuzzy_words[n] for d in _deletes(key) for n in self._name_sounds.get(d)}
+            hit = sorted(w for w in found if w[0] == joined[0] and Levenshtein.distance(phonetic(w)[1], key) <= 1)
+            if len(self._pair_cache) > 100_000:
+                self._pair_cache.clear()
+            self._pair_cache[joined] = hit
         return hit
 
     def quiet(self, word: str) -> bool:

@@ -18,6 +18,7 @@ import itertools
 import re
 from collections import Counter
 
+import jellyfish
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
@@ -92,6 +93,9 @@ _FUNCTION_WORDS = frozenset(
         "your",
     ]
 )
+_NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay"}  # never half of a name heard as two words
+# two capitalized words, the second read ahead so that "A B C" yields both pairs
+_CAPITAL_PAIR = re.compile(r"(?<![\w'’])([A-Z][a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
 _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
@@ -211,6 +215,7 @@ class _Run:
         self.acronyms(s, e, toks, taken)
         self.multiword(toks, taken)
         self.split_words(toks, taken)
+        self.heard_as_two(s, e, toks, taken)
         for i, tok in enumerate(toks):
             if i not in taken:
                 self.single(tok)
@@ -379,6 +384,39 @@ class _Run:
             if term is not None and text[toks[i].start : tok.end] != term.text:
                 best = (k, term)
         return best
+
+    # -- one name heard as two words: "Death Left" -> "Detlef" (only ever a question)
+    def heard_as_two(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
+        """Only where the recognizer itself wrote a name: two capitalized words inside a sentence."""
+        text = self.t.text
+        pairs = list(_CAPITAL_PAIR.finditer(text, s, e))
+        if not pairs:
+            return
+        index = {tok.start: i for i, tok in enumerate(toks)}
+        for m in pairs:
+            i = index.get(m.start(1))
+            if i is None or i + 1 >= len(toks) or i in taken or i + 1 in taken:
+                continue
+            a, b = toks[i], toks[i + 1]
+            if a.low in _NOT_NAME_PARTS or b.low in _NOT_NAME_PARTS or sentence_start(text, a.start):
+                continue
+            joined = a.low + b.low
+            if len(joined) < 5 or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
+                continue
+            names = [n for n in self.lex.names_sounding_like(joined) if Levenshtein.distance(joined, n) <= max(2, len(n) // 2)]
+            if not names:
+                continue
+            forms = [self.lex.spelling(n) or n for n in names]
+            self.add(
+                "heard-as-two",
+                [Edit(Span(a.start, b.end), forms[0])],
+                Applicability.REVIEW,
+                f"'{a.base} {b.base}' sounds like the term list's '{forms[0]}' said as one word",
+                0.4,
+                {"term": forms[0], "sound_key": jellyfish.nysiis(joined)},
+                tuple(forms[1:4]),
+            )
+            taken.update((i, i + 1))
 
     # -- one word: lost capitals or a misspelling
     def single(self, tok: Token) -> None:
