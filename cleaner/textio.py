@@ -56,7 +56,7 @@ def _decode(data: bytes, name: str) -> Decoded:
                 raise CleanerError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
             return Decoded(text, enc, f"{name}: decoded as {enc.upper()} (byte-order mark)")
     if b"\x00" in data[:8192]:
-        raise CleanerError(f"{name}: looks like binary data (NUL bytes), not a text transcript")
+        raise CleanerError(f"{name}: looks like binary data (NUL bytes), not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", None)
     except UnicodeDecodeError:
@@ -72,7 +72,7 @@ def _decode(data: bytes, name: str) -> Decoded:
     if encoding != "cp1252" and "cp1252" in best.could_be_from_charset:
         encoding, text = "cp1252", data.decode("cp1252")
     if _looks_binary(text):
-        raise CleanerError(f"{name}: looks like binary data, not a text transcript")
+        raise CleanerError(f"{name}: looks like binary data, not text")
     return Decoded(text, encoding, f"{name}: not UTF-8; decoded as {encoding}")
 
 
