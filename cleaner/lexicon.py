@@ -214,7 +214,7 @@ class Lexicon:
             key = jellyfish.nysiis(joined)
             found = {self._fuzzy_words[n] for d in _deletes(key) for n in self._name_sounds.get(d)}
             hit = sorted(w for w in found if w[0] == joined[0] and Levenshtein.distance(phonetic(w)[1], key) <= 1)
-            if len(self._pair_cache) > 100_000:
+            if len(self._pair_cache) > 20_000:
                 self._pair_cache.clear()
             self._pair_cache[joined] = hit
         return hit

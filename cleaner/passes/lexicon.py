@@ -404,9 +404,12 @@ class _Run:
             if len(joined) < 5 or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
                 continue
             names = [n for n in self.lex.names_sounding_like(joined) if Levenshtein.distance(joined, n) <= max(2, len(n) // 2)]
-            if not names:
+            # a word English hardly knows ("Accel", "Dera"), or a name this transcript is about;
+            # two everyday words ("Bay Area", "Keen Eye") are too often just that
+            odd = min(zipf(a.low), zipf(b.low)) < RARE
+            forms = [form for form in (self.lex.spelling(n) or n for n in names) if odd or self._relevant(form)]
+            if not forms:
                 continue
-            forms = [self.lex.spelling(n) or n for n in names]
             self.add(
                 "heard-as-two",
                 [Edit(Span(a.start, b.end), forms[0])],
