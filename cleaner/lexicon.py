@@ -206,6 +206,11 @@ class Lexicon:
             self._prefix_cache[key] = hit
         return hit
 
+    def start_document(self) -> None:
+        """Forget the last document's paragraph verdicts: they serve the rounds of one document, and keeping
+        them across a folder only costs memory."""
+        self.paragraph_memo.clear()
+
     def names_sounding_like(self, joined: str) -> list[str]:
         """Names of the list (lower case) whose NYSIIS key is one edit from that of ``joined``, two words run
         together ("deathleft" for "detlef"), with the same first letter. Cached per pair."""

@@ -117,6 +117,8 @@ def clean_text(
     seen_ids: set[str] = set()
     now = datetime.now(UTC).isoformat(timespec="seconds")
     replay = BlockReplay() if incremental else None
+    if ctx.lexicon is not None:
+        ctx.lexicon.start_document()
     for round_no in range(1, MAX_ROUNDS + 1):
         found = run_passes(current, ctx, passes, replay)
         seen_ids.update(s.id for s in found.suggestions)

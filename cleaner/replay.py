@@ -36,10 +36,18 @@ class BlockReplay:
 
     def __init__(self) -> None:
         self._memo: dict[_Key, tuple[list[Suggestion], list[Flag]]] = {}
+        self._last: tuple[Transcript, list[str]] | None = None
+
+    def _pieces(self, t: Transcript) -> list[str]:
+        """Each block's text (and the few characters before it), cut once per round for every pass to share."""
+        if self._last is None or self._last[0] is not t:
+            text = t.text
+            self._last = (t, [text[max(0, b.span.start - LOOKBACK) : b.span.end] for b in t.blocks])
+        return self._last[1]
 
     def run(self, name: str, module: ModuleType, t: Transcript, ctx: PassContext) -> PassResult:
-        text, memo = t.text, self._memo
-        keys = [(name, b.kind, b.timestamp, text[max(0, b.span.start - LOOKBACK) : b.span.end]) for b in t.blocks]
+        memo = self._memo
+        keys = [(name, b.kind, b.timestamp, piece) for b, piece in zip(t.blocks, self._pieces(t), strict=True)]
         fresh = [(b, k) for b, k in zip(t.blocks, keys, strict=True) if k not in memo]
         if fresh:
             out: PassResult = module.run(replace(t, blocks=tuple(b for b, _ in fresh)), ctx)
