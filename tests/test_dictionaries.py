@@ -5,8 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from hypothesis import given
+from hypothesis import strategies as st
 
-from cleaner.dictionaries import load_dictionary, shipped_dictionaries
+from cleaner.dictionaries import _load_yaml, load_dictionary, shipped_dictionaries
 from cleaner.passes import PassContext
 from cleaner.passes.dictionary import rule_only
 from cleaner.pipeline import clean_text
@@ -66,3 +69,30 @@ def test_malformed_dictionary_names_file_and_line(tmp_path: Path, content: str, 
         load_dictionary(path)
     assert str(path) in str(err.value) and message in str(err.value)
     assert "\n" not in str(err.value)
+
+
+def _without_lines(value):
+    if isinstance(value, dict):
+        return {k: _without_lines(v) for k, v in value.items() if k != "__line__"}
+    if isinstance(value, list):
+        return [_without_lines(v) for v in value]
+    return value
+
+
+_yaml_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.text(max_size=20),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4),
+    max_leaves=20,
+)
+
+
+@given(_yaml_values)
+def test_event_yaml_loader_reads_what_safe_load_reads(value) -> None:
+    text = yaml.safe_dump(value, allow_unicode=True)
+    assert _without_lines(_load_yaml(text)) == yaml.safe_load(text)
+
+
+def test_event_yaml_loader_reads_every_shipped_dictionary_as_safe_load_does() -> None:
+    for path in shipped_dictionaries():
+        text = path.read_text()
+        assert _without_lines(_load_yaml(text)) == yaml.safe_load(text)
