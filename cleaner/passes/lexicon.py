@@ -251,8 +251,13 @@ class _Run:
     # -- multi-word terms matched as a whole around a word they share with the text
     def multiword(self, toks: list[Token], taken: set[int]) -> None:
         tried: set[tuple[int, str]] = set()
+        text = self.t.text
         for i, tok in enumerate(toks):
-            for term, pos in self.lex.anchors.get(tok.low, ()):
+            terms = self.lex.anchors.get(tok.low, ())
+            if len(tok.base) >= 3 and tok.base[0].isupper() and tok.low in self.lex.holders and not sentence_start(text, tok.start):
+                # a word the recognizer capitalized inside a sentence as the term does ("contract Logistics") anchors too
+                terms = (*terms, *((t, p) for t, p in self.lex.holders[tok.low] if t.words[p] == tok.base))
+            for term, pos in terms:
                 start, n = i - pos, len(term.words)
                 if start < 0 or start + n > len(toks) or (start, term.text) in tried:
                     continue
@@ -281,7 +286,14 @@ class _Run:
                     # transcript's own capitals ("Clover House" is also a clover house)
                     named = any(len(tw) >= 3 and name_like(tw.lower(), zipf(tw.lower())) for tw in term.words)
                     titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
-                    sure = not all(w.base.isupper() for w in window) and (named or titled or all(self._case_is_sure(e) for e in edits))
+                    # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
+                    begun = any(
+                        w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start)
+                        for w, tw in zip(window, term.words, strict=False)
+                    )
+                    sure = not all(w.base.isupper() for w in window) and (
+                        named or titled or begun or all(self._case_is_sure(e) for e in edits)
+                    )
                     why = f"the term list writes '{term.text}' with these capitals"
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
@@ -309,6 +321,8 @@ class _Run:
             if w.base == tw:
                 distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
                 continue
+            if w.base[:1].isupper() and tw[:1].islower():
+                return None  # never take away a capital the text has ("European Commission" vs a list's "commission")
             if w.low == tw.lower():
                 distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
                 edits.append(Edit(Span(w.start, w.end), tw))
