@@ -32,7 +32,6 @@ COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (abo
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
-_POSSESSIVE = re.compile(r"(?:['’]s|s['’])$")
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][^\W_]*)")
 # short function words: two of them side by side ("as a") are never a split term
 _FUNCTION_WORDS = frozenset(
