@@ -23,6 +23,15 @@ _Key = tuple[str, object, str | None, str]
 _NOTHING: list = []  # shared by every block a pass has nothing to say about; never appended to
 
 
+def _reach(text: str, start: int) -> int:
+    """How far back a pass may read before a block: LOOKBACK characters, and further over the spaces,
+    quotes and brackets ``sentence_start`` skips."""
+    i = max(0, start - LOOKBACK)
+    while i > 0 and text[i] in " \t\"“(":
+        i -= 1
+    return i
+
+
 def _moved_suggestion(s: Suggestion, by: int) -> Suggestion:
     return replace(s, edits=tuple(Edit(Span(e.span.start + by, e.span.end + by), e.replacement) for e in s.edits))
 
@@ -42,7 +51,7 @@ class BlockReplay:
         """Each block's text (and the few characters before it), cut once per round for every pass to share."""
         if self._last is None or self._last[0] is not t:
             text = t.text
-            self._last = (t, [text[max(0, b.span.start - LOOKBACK) : b.span.end] for b in t.blocks])
+            self._last = (t, [text[_reach(text, b.span.start) : b.span.end] for b in t.blocks])
         return self._last[1]
 
     def run(self, name: str, module: ModuleType, t: Transcript, ctx: PassContext) -> PassResult:
