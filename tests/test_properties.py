@@ -13,7 +13,9 @@ from cleaner.pipeline import clean_text, run_passes
 from cleaner.readers import parse
 from cleaner.resolve import choose
 
-CTX = make_context(["Fremont", "Capstone Investments", "IBNR", "WordPress", "Roadster"])
+TERMS = ["Fremont", "Capstone Investments", "IBNR", "WordPress", "Roadster", "Detlef Trefzger", "Bank of America"]
+TERMS += ["Contract Logistics", "Danaher", "European commission", "M&A", "NextEra Energy"]
+CTX = make_context(TERMS)
 WORDS = [
     "the",
     "the",
@@ -51,6 +53,16 @@ WORDS = [
     "<script>",
     "é",
     "ß",
+    "Death",
+    "Left",
+    "Trefzger",
+    "bank of america",
+    "Contract",
+    "logistics",
+    "danaher",
+    "European Commission",
+    "M and A",
+    "next era energy",
 ]
 texty = st.one_of(
     st.text(max_size=300),
