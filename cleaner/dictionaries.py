@@ -166,6 +166,8 @@ def _load_yaml(text: str) -> Any:
         if isinstance(container, list):
             container.append(value)
         elif frame[2] is no_key:
+            if isinstance(value, (dict, list)):
+                raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", None)
             frame[2] = value
         else:
             container[frame[2]] = value

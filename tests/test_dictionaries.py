@@ -60,6 +60,9 @@ def test_no_fix_is_itself_an_error(rule) -> None:
         ("rules:\n  - id: a\n    pattern: '(a+)+$'\n    replace: b\n", "backtrack"),
         ("rules:\n  - id: a\n    match: x\n    replace: y\n  - id: a\n    match: z\n    replace: y\n", "used twice"),
         ("rules:\n  - id: a\n    match: x\n    replace: y\n    colour: red\n", "unknown key"),
+        ("rules:\n  - ? [a, b]\n    : c\n", "not valid YAML"),
+        ("rules:\n  - *nowhere\n", "not valid YAML"),
+        ("rules: []\n---\nrules: []\n", "not valid YAML"),
     ],
 )
 def test_malformed_dictionary_names_file_and_line(tmp_path: Path, content: str, message: str) -> None:
