@@ -167,7 +167,7 @@ def _load_yaml(text: str) -> Any:
             container.append(value)
         elif frame[2] is no_key:
             if isinstance(value, (dict, list)):
-                raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", None)
+                raise yaml.constructor.ConstructorError(None, None, "a mapping key must be a plain value", event.start_mark)
             frame[2] = value
         else:
             container[frame[2]] = value
