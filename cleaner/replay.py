@@ -27,7 +27,7 @@ def _reach(text: str, start: int) -> int:
     """How far back a pass may read before a block: LOOKBACK characters, and further over the spaces,
     quotes and brackets ``sentence_start`` skips."""
     i = max(0, start - LOOKBACK)
-    while i > 0 and text[i] in " \t\"“(":
+    while i > 0 and text[i] in ' \t"“(':
         i -= 1
     return i
 

@@ -355,6 +355,10 @@ class _Run:
             if not has_amp and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
                 i += 1
                 continue  # "as a" is never "ASA"
+            named = any(w.base[:1].isupper() and not sentence_start(text, w.start) for w in window)
+            if named and not any(ch.isupper() for ch in term.text):
+                i += 1
+                continue  # written as a name ("Health Care Providers"): a list's lower-case term takes no capital away
             if has_amp:
                 # "M and A", "m&a": the letters must be the term's capitals, or joined by "&" as written
                 sure = "&" in shown or all(w.base.isupper() for w in window if len(w.base) <= 2)
@@ -363,13 +367,12 @@ class _Run:
                 # "Word Press" is WordPress cut at its own inner capital
                 camel = squeezed == "".join(ch for ch in term.text if ch.isalnum()) and any(ch.isupper() for ch in term.text[1:])
                 all_common = all(zipf(p) >= COMMON for p in pieces)
-                # written as a name would be: a capital on a word that does not open a sentence ("micro Essentials")
-                named = any(w.base[:1].isupper() and not sentence_start(text, w.start) for w in window)
+                # ``named``: written as a name would be, a capital on a word that does not open a sentence ("micro Essentials")
                 rare = zipf(join_key(term.text)) < COMMON
                 sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named))
             self.add(
                 "split-term",
-                [Edit(Span(window[0].start, window[-1].end), term.text)],
+                [Edit(Span(window[0].start, window[-1].end), _write_as(term.text, shown))],
                 Applicability.AUTO if sure else Applicability.REVIEW,
                 f"'{shown}' is the term list's '{term.text}' written with other word breaks",
                 0.9 if sure else 0.6,
