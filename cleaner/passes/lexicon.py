@@ -215,9 +215,13 @@ class _Run:
         self.multiword(toks, taken)
         self.split_words(toks, taken)
         self.heard_as_two(s, e, toks, taken)
-        for i, tok in enumerate(toks):
-            if i not in taken:
-                self.single(tok)
+        # most words are quiet (no term could be meant): decide that once per distinct word, not per token
+        quiet = self.lex.quiet
+        loud = {base for base in {tok.base for tok in toks} if not quiet(base)}
+        if loud:
+            for i, tok in enumerate(toks):
+                if tok.base in loud and i not in taken:
+                    self.single(tok)
         for rule, edits, why, evidence in self.deferred:
             span = Span(edits[0].span.start, edits[-1].span.end)
             here = self.result.suggestions[first:]
@@ -251,8 +255,10 @@ class _Run:
     def multiword(self, toks: list[Token], taken: set[int]) -> None:
         tried: set[tuple[int, str]] = set()
         text = self.t.text
-        for i, tok in enumerate(toks):
-            terms = self.lex.anchors.get(tok.low, ())
+        anchors, holders = self.lex.anchors, self.lex.holders
+        for i in [i for i, tok in enumerate(toks) if tok.low in anchors or (tok.low in holders and tok.base[0].isupper())]:
+            tok = toks[i]
+            terms = anchors.get(tok.low, ())
             if len(tok.base) >= 3 and tok.base[0].isupper() and tok.low in self.lex.holders and not sentence_start(text, tok.start):
                 # a word the recognizer capitalized inside a sentence as the term does ("contract Logistics") anchors too
                 terms = (*terms, *((t, p) for t, p in self.lex.holders[tok.low] if t.words[p] == tok.base))
@@ -338,11 +344,20 @@ class _Run:
     # -- a term written with other word breaks: "Giga factory", "Next Era Energy", "M and A", "m&a"
     def split_words(self, toks: list[Token], taken: set[int]) -> None:
         text = self.t.text
-        i = 0
-        while i < len(toks) - 1:
+        prefix = self.lex.joined_prefix
+        if not toks:
+            return
+        if text.find("&", toks[0].start, toks[-1].end) != -1:
+            starts: list[int] = list(range(len(toks) - 1))  # "M and A" from "m&a": read every word
+        else:
+            # a term with other word breaks starts where one word and the next both begin one
+            starts = [i for i, (a, b) in enumerate(itertools.pairwise(toks)) if prefix(a.low) and prefix(a.low + b.low)]
+        cursor = 0
+        for i in starts:
+            if i < cursor:
+                continue
             found = self._joined_at(toks, i, taken)
             if found is None:
-                i += 1
                 continue
             k, term = found
             window = toks[i : i + k]
@@ -350,14 +365,11 @@ class _Run:
             has_amp = "&" in term.text
             pieces = [w.low for w in window]
             if not has_amp and pieces == [w.lower() for w in term.words]:
-                i += 1
                 continue  # the same words with other capitals: the case rules decide that, not this one
             if not has_amp and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
-                i += 1
                 continue  # "as a" is never "ASA"
             named = any(w.base[:1].isupper() and not sentence_start(text, w.start) for w in window)
             if named and not any(ch.isupper() for ch in term.text):
-                i += 1
                 continue  # written as a name ("Health Care Providers"): a list's lower-case term takes no capital away
             if has_amp:
                 # "M and A", "m&a": the letters must be the term's capitals, or joined by "&" as written
@@ -379,7 +391,7 @@ class _Run:
                 {"term": term.text, "term_list_line": term.line},
             )
             taken.update(range(i, i + k))
-            i += k
+            cursor = i + k
 
     def _joined_at(self, toks: list[Token], i: int, taken: set[int]) -> tuple[int, Term] | None:
         """The longest run of words from ``toks[i]`` whose letters spell a term with other word breaks."""
