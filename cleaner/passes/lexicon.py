@@ -134,9 +134,7 @@ class _Run:
         self.result = PassResult()
         self.word_counts = Counter(WORD_RE.findall(t.text))
         # how often each capitalized word appears inside a sentence (not after . ? ! or a line start)
-        self.capitalized_uses: dict[str, int] = {}
-        for m in _MID_SENTENCE_CAPITAL.finditer(t.text):
-            self.capitalized_uses[m.group(1)] = self.capitalized_uses.get(m.group(1), 0) + 1
+        self.capitalized_uses = Counter(_MID_SENTENCE_CAPITAL.findall(t.text))
         self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
         # words of speaker labels are names the transcript itself vouches for
         self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
