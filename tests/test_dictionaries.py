@@ -99,11 +99,3 @@ def test_event_yaml_loader_reads_every_shipped_dictionary_as_safe_load_does() ->
     for path in shipped_dictionaries():
         text = path.read_text()
         assert _without_lines(_load_yaml(text)) == yaml.safe_load(text)
-
-
-def test_a_pattern_that_can_match_only_at_a_paragraph_end_is_never_skipped(tmp_path: Path) -> None:
-    path = tmp_path / "end.yml"
-    path.write_text("rules:\n  - id: end\n    pattern: 'teh$'\n    replace: the\n    applicability: auto\n")
-    ctx = PassContext((load_dictionary(path),))
-    result = clean_text("we saw teh\n\nnext paragraph", ctx, passes=("dictionary",), layout="plain")
-    assert result.final.text == "we saw the\n\nnext paragraph"

@@ -7,7 +7,6 @@ context (words near it in the same paragraph) allows it.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from ..dictionaries import WORD_RE, Dictionary, Rule
@@ -43,7 +42,7 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows(before, after)
 
 
-def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int, absent: set[int]) -> list[tuple[Rule, int, int]]:
+def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, int, int]]:
     text = t.text
     hits: list[tuple[Rule, int, int]] = []
     if d.automaton is not None:
@@ -60,37 +59,19 @@ def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int, absent: set[
                 hits.append((rule, s, e))
     for rule in d.pattern_rules:
         assert rule.pattern is not None
-        if id(rule) in absent:
-            continue
         for m in rule.pattern.finditer(text, bs, be):
             if m.end() > m.start():
                 hits.append((rule, m.start(), m.end()))
     return hits
 
 
-# a pattern using these can match at a paragraph's end (endpos) where the whole text does not
-_ENDPOS_SENSITIVE = re.compile(r"\$|\\Z|\(\?<?!")
-
-
-def _absent_patterns(text: str, dictionaries: tuple[Dictionary, ...]) -> set[int]:
-    """Pattern rules (by id) that match nowhere in the whole text: one C scan each instead of one per paragraph.
-    A rule whose pattern could match at a paragraph's end but not inside the text is always kept."""
-    return {
-        id(rule)
-        for d in dictionaries
-        for rule in d.pattern_rules
-        if rule.pattern is not None and not _ENDPOS_SENSITIVE.search(rule.pattern.pattern) and rule.pattern.search(text) is None
-    }
-
-
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     low = _lower_same_length(t.text)  # once: lower-casing each paragraph on its own cost more than the scan
-    absent = _absent_patterns(t.text, ctx.dictionaries)
     for block in t.paragraphs():
         bs, be = block.span.start, block.span.end
         for d in ctx.dictionaries:
-            for rule, s, e in _hits(t, low, d, bs, be, absent):
+            for rule, s, e in _hits(t, low, d, bs, be):
                 if not _context_allows(rule, t.text, s, e, bs, be):
                     continue
                 source = t.text[s:e]
