@@ -118,6 +118,13 @@ def _tokens(text: str, start: int, end: int) -> list[Token]:
     return [Token(m[1], m[2], m.start(), m.end(1)) for m in _TOKEN.finditer(text, start, end)]
 
 
+def _cut_short(low: str, word: str) -> bool:
+    """True when ``low`` is the start of a longer term word, too far from it for a misspelling: the
+    recognizer dropped its end ("next" for "NextEra")."""
+    target = word.lower()
+    return len(low) >= 4 and len(target) > len(low) and target.startswith(low) and len(target) - len(low) > max_distance(len(word))
+
+
 def _write_as(form: str, source: str) -> str:
     """Write the term's own spelling; a lower-case term follows the text's capitals."""
     if form.islower() and source[:1].isupper():
@@ -275,7 +282,18 @@ class _Run:
                 if not edits:
                     taken.update(range(start, start + n))
                     continue
-                if spelling_changed:
+                pairs = list(zip(window, term.words, strict=False))
+                cut = [tw for w, tw in pairs if _cut_short(w.low, tw)]
+                if cut:
+                    # "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
+                    # a sentence, and the whole word ("NextEra") written elsewhere in this transcript
+                    sure = (
+                        all(w.base == tw for w, tw in pairs if tw not in cut)
+                        and any(w.base == tw and tw[:1].isupper() and not sentence_start(text, w.start) for w, tw in pairs)
+                        and all(self.fact("word", tw) for tw in cut)
+                    )
+                    why = f"the term list has '{term.text}'; the text has it with '{cut[0]}' cut short"
+                elif spelling_changed:
                     sure = distinctive and all(
                         sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
                         for w, tw in zip(window, term.words, strict=False)
@@ -331,7 +349,7 @@ class _Run:
                 edits.append(Edit(Span(w.start, w.end), tw))
                 continue
             dist = Levenshtein.distance(w.low, tw.lower())
-            if dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4:
+            if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4) and not _cut_short(w.low, tw):
                 return None
             spelling = True
             edits.append(Edit(Span(w.start, w.end), tw))
