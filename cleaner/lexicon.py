@@ -26,7 +26,7 @@ from . import frequency
 from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
 from .hashindex import HashIndex, entry
-from .wordcase import known_name, name_like
+from .wordcase import name_like, ordinary_word
 
 
 @lru_cache(maxsize=50_000)
@@ -137,8 +137,9 @@ class Lexicon:
                     self.exact.add(w)
                     self.holders[w.lower()].append((term, i))
                     # only a distinctive word can anchor a match: "of" or "company" would try every term;
-                    # a name is distinctive however common ("america" in "Bank of America")
-                    if len(w) >= 3 and (zipf(w.lower()) < ANCHOR_MAX_ZIPF or (w[:1].isupper() and known_name(w.lower()))):
+                    # a name, or a word no dictionary writes in lower case, is distinctive however common
+                    # ("america" in "Bank of America", "denver" in "Gardner Denver")
+                    if len(w) >= 3 and (zipf(w.lower()) < ANCHOR_MAX_ZIPF or (w[:1].isupper() and not ordinary_word(w.lower()))):
                         self.anchors[w.lower()].append((term, i))
                     if w[:1].isupper() and len(w) >= 4:
                         self._add_word(w, False, deletes, sounds)

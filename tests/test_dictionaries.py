@@ -84,7 +84,9 @@ def _without_lines(value):
 
 _yaml_values = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8), inner, max_size=4),
+    lambda inner: (
+        st.lists(inner, max_size=4) | st.dictionaries(st.text(min_size=1, max_size=8).filter(lambda k: k != "__line__"), inner, max_size=4)
+    ),
     max_leaves=20,
 )
 

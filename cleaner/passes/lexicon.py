@@ -302,10 +302,11 @@ class _Run:
                     words = "a word" if len(edits) == 1 else "words"
                     why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
                 else:
-                    # one name among the words is enough ("bank of america"), and so are three capitalized
+                    # one name among the words is enough ("bank of america", "gardner denver": words no
+                    # dictionary writes in lower case, however common), and so are three capitalized
                     # words around a rare one ("Big City Mountaineers"); two ordinary words need the
                     # transcript's own capitals ("Clover House" is also a clover house)
-                    named = any(len(tw) >= 3 and name_like(tw.lower(), zipf(tw.lower())) for tw in term.words)
+                    named = any(len(tw) >= 3 and tw[:1].isupper() and not ordinary_word(tw.lower()) for tw in term.words)
                     titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
                     # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
                     begun = any(
