@@ -267,7 +267,8 @@ class _Run:
             if len(tok.base) >= 3 and tok.base[0].isupper() and tok.low in self.lex.holders and not sentence_start(text, tok.start):
                 # a word the recognizer capitalized inside a sentence as the term does ("contract Logistics") anchors too
                 terms = (*terms, *((t, p) for t, p in self.lex.holders[tok.low] if t.words[p] == tok.base))
-            for term, pos in terms:
+            # the longest term first: "Ingersoll Rand Industrial Segment" before the "Ingersoll Rand" inside it
+            for term, pos in sorted(terms, key=lambda tp: -len(tp[0].words)) if len(terms) > 1 else terms:
                 start, n = i - pos, len(term.words)
                 if start < 0 or start + n > len(toks) or (start, term.text) in tried:
                     continue
