@@ -105,11 +105,6 @@ def ordinary_word(low: str) -> bool:
     return _kind(low) == "ordinary"
 
 
-def known_name(low: str) -> bool:
-    """True when the dictionary has this word only with a capital ("america", "steve", "amazon")."""
-    return _kind(low) == "name"
-
-
 def name_like(low: str, zipf: float) -> bool:
     """A word to capitalize when a term list does: a known name, or a rare word no dictionary has ("danaher")."""
     kind = _kind(low)
