@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import math
 from array import array
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
 from zlib import adler32, crc32
@@ -21,6 +20,7 @@ from zlib import adler32, crc32
 import wordfreq
 
 from .cache import cached
+from .hashindex import position
 
 
 def _simple(word: str) -> bool:
@@ -56,9 +56,8 @@ def zipf(word: str) -> float:
     if not (low and _simple(low)):
         return wordfreq.zipf_frequency(word, "en")
     keys, values = _table()
-    k = _key(low)
-    i = bisect_left(keys, k)
-    if i < len(keys) and keys[i] == k:
+    i = position(keys, _key(low))
+    if i >= 0:
         return values[i] / 100
     # wordfreq splits an apostrophe it does not know ("o'hearn" is "o" and "hearn"): ask it
     return wordfreq.zipf_frequency(word, "en") if "'" in low else 0.0

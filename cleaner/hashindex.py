@@ -15,13 +15,20 @@ from bisect import bisect_left
 from zlib import crc32
 
 
-def _hash(key: str) -> int:
+def crc(key: str) -> int:
+    """The 32-bit hash every compact table here is keyed by (stable across runs, unlike ``hash``)."""
     return crc32(key.encode("utf-8"))
+
+
+def position(entries: array, value: int) -> int:
+    """Where ``value`` is in a sorted array, or -1."""
+    i = bisect_left(entries, value)
+    return i if i < len(entries) and entries[i] == value else -1
 
 
 def entry(key: str, value: int) -> int:
     """One index entry: build a list of these and hand it to ``HashIndex``."""
-    return (_hash(key) << 32) | value
+    return (crc(key) << 32) | value
 
 
 class HashIndex:
@@ -31,7 +38,7 @@ class HashIndex:
 
     def get(self, key: str) -> list[int]:
         """The word numbers stored under ``key`` (and, rarely, under a key with the same hash)."""
-        h = _hash(key) << 32
+        h = crc(key) << 32
         entries = self._entries
         i = bisect_left(entries, h)
         out = []

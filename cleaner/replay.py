@@ -15,7 +15,7 @@ from dataclasses import replace
 from types import ModuleType
 
 from .model import Edit, Flag, Span, Suggestion, Transcript
-from .passes import PassContext, PassResult
+from .passes import SENTENCE_LEAD, PassContext, PassResult
 
 LOOKBACK = 8  # characters before a block a pass may read (whether the block opens a sentence)
 
@@ -27,7 +27,7 @@ def _reach(text: str, start: int) -> int:
     """How far back a pass may read before a block: LOOKBACK characters, and further over the spaces,
     quotes and brackets ``sentence_start`` skips."""
     i = max(0, start - LOOKBACK)
-    while i > 0 and text[i] in ' \t"“(':
+    while i > 0 and text[i] in SENTENCE_LEAD:
         i -= 1
     return i
 

@@ -10,15 +10,14 @@ the two apart, since they are counted without case; a cased dictionary can. The
 from __future__ import annotations
 
 from array import array
-from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
-from zlib import crc32
 
 import english_words
 from english_words import get_english_words_set
 
 from .cache import cached
+from .hashindex import crc, position
 
 COMMON_ZIPF = 3.5  # an unlisted word this frequent is taken for a newer ordinary word ("website", "app")
 
@@ -33,11 +32,7 @@ def _build() -> tuple[array, array]:
     web2 = get_english_words_set(["web2"], alpha=True)
     lower = {w for w in web2 if w.islower()} | {w for w in get_english_words_set(["gcide"], alpha=True) if w.islower()}
     names = {w.lower() for w in web2 if not w.islower()} - lower
-    return array("I", sorted({_hash(w) for w in lower})), array("I", sorted({_hash(w) for w in names}))
-
-
-def _hash(word: str) -> int:
-    return crc32(word.encode("utf-8"))
+    return array("I", sorted({crc(w) for w in lower})), array("I", sorted({crc(w) for w in names}))
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +43,7 @@ def _entries() -> tuple[array, array]:
 
 def _in(entries: array, word: str) -> bool:
     """Membership by hash. A collision is rare (one word in 20,000 looks ordinary, one in 200,000 like a name)."""
-    h = _hash(word)
-    i = bisect_left(entries, h)
-    return i < len(entries) and entries[i] == h
+    return position(entries, crc(word)) >= 0
 
 
 _ENDINGS = ("s", "es", "ies", "ing", "ed", "d", "er", "ers", "ly", "ness")

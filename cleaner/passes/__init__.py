@@ -93,9 +93,12 @@ def match_case(source: str, replacement: str) -> str:
     return replacement
 
 
+SENTENCE_LEAD = ' \t"“('  # what may stand between a sentence's end and its first word
+
+
 def sentence_start(text: str, pos: int) -> bool:
     """True when ``pos`` begins a sentence (start of block, or after . ? ! and space)."""
     i = pos - 1
-    while i >= 0 and text[i] in ' \t"“(':
+    while i >= 0 and text[i] in SENTENCE_LEAD:
         i -= 1
     return i < 0 or text[i] in ".?!\n"
