@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import itertools
 import re
+import unicodedata
 from collections import Counter
 
 import jellyfish
@@ -96,6 +97,8 @@ _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay
 # two capitalized words, the second read ahead so that "A B C" yields both pairs
 _CAPITAL_PAIR = re.compile(r"(?<![\w'’])([A-Z][a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
 _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
+# a run of text with a dot or "@" between letters: a web or mail address, a file name ("www.danaher.com")
+_ADDRESS = re.compile(r"(?<!\S)\S*?[^\W_][.@][^\W_]\S*")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
 
@@ -114,8 +117,24 @@ class Token:
 _TOKEN = re.compile(r"([^\W_]+(?:['’][^\W_]+)*?)((?:['’]s)?)(?![^\W_]|['’][^\W_])")
 
 
-def _tokens(text: str, start: int, end: int) -> list[Token]:
+def _words(text: str, start: int, end: int) -> list[Token]:
     return [Token(m[1], m[2], m.start(), m.end(1)) for m in _TOKEN.finditer(text, start, end)]
+
+
+def _tokens(text: str, start: int, end: int) -> list[Token]:
+    """The words a term could stand for: not those of a web or mail address ("corporate.monro.com"),
+    nor a word the speaker broke off ("Logist- uh"), whose letters are not a misspelling."""
+    fenced = [m.span() for m in _ADDRESS.finditer(text, start, end)]
+    return [
+        tok
+        for tok in _words(text, start, end)
+        if not (fenced and any(a <= tok.start < b for a, b in fenced)) and not _broken_off(text, tok.end + len(tok.suffix))
+    ]
+
+
+def _broken_off(text: str, end: int) -> bool:
+    """A hyphen right after the word and no word after it: the speaker stopped mid-word."""
+    return text.startswith("-", end) and not text[end + 1 : end + 2].isalnum()
 
 
 def _cut_short(low: str, word: str) -> bool:
@@ -123,6 +142,19 @@ def _cut_short(low: str, word: str) -> bool:
     recognizer dropped its end ("next" for "NextEra")."""
     target = word.lower()
     return len(low) >= 4 and len(target) > len(low) and target.startswith(low) and len(target) - len(low) > max_distance(len(word))
+
+
+def _other_number(low: str, target: str) -> bool:
+    """True when one word is the other with a plural ending ("initiative", "initiatives")."""
+    short, long = sorted((low, target), key=len)
+    if short.endswith(("s", "x", "z", "ch", "sh")):
+        return long == short + "es"  # "Postgress" is no plural of "Postgres"
+    return long == short + "s"
+
+
+def _plain(word: str) -> str:
+    """The word without accents ("méxico" -> "mexico")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
 def _write_as(form: str, source: str) -> str:
@@ -145,13 +177,15 @@ class _Run:
         self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
         # words of speaker labels are names the transcript itself vouches for
         self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
+        # words of the firms in speaker labels ("Carter Driscoll - Capstone Investments"), which vouch for a spelling
+        self.firm_words = {w for turn in t.turns for w in WORD_RE.findall(turn.firm or "")}
         # every look-up of those document-wide facts while judging a paragraph, so a later round can
         # reuse the verdict on an unchanged paragraph after checking the facts it rested on
         self.deps: list[tuple[str, str, object]] | None = None
         self.memo = lex.paragraph_memo
 
     def fact(self, kind: str, key: str) -> object:
-        """A document-wide fact ("uses", "word", "speaker"), recorded as a dependency of the current paragraph."""
+        """A document-wide fact ("uses", "word", "count", "speaker", "firm"), recorded as a dependency of the current paragraph."""
         value = self._lookup(kind, key)
         if self.deps is not None:
             self.deps.append((kind, key, value))
@@ -164,6 +198,8 @@ class _Run:
             return key in self.word_counts
         if kind == "count":
             return self.word_counts.get(key, 0)
+        if kind == "firm":
+            return key in self.firm_words
         return key in self.speaker_words
 
     def add(
@@ -295,7 +331,10 @@ class _Run:
                     )
                     why = f"the term list has '{term.text}'; the text has it with '{cut[0]}' cut short"
                 elif spelling_changed:
-                    sure = distinctive and all(
+                    # one or many is grammar, not hearing: "our Monro Forward Initiative costs" is right as written,
+                    # unless a speaker label writes the name ("Carter Driscoll - Capstone Investments")
+                    grammar = any(_other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in pairs)
+                    sure = not grammar and distinctive and all(
                         sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
                         for w, tw in zip(window, term.words, strict=False)
                         if w.base != tw
@@ -350,6 +389,8 @@ class _Run:
                 distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
                 edits.append(Edit(Span(w.start, w.end), tw))
                 continue
+            if _plain(w.low) == _plain(tw.lower()) and _plain(w.low) != w.low:
+                return None  # never take away an accent the text has ("Santander México")
             dist = Levenshtein.distance(w.low, tw.lower())
             if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4) and not _cut_short(w.low, tw):
                 return None
@@ -575,6 +616,8 @@ class _Run:
         if not cands:
             return
         best = cands[0]
+        if _plain(low) != low and _plain(low) == _plain(best.form.lower()):
+            return  # the text has accents the term list leaves out ("México")
         ties = [c for c in cands if (c.distance, c.sounds_alike) == (best.distance, best.sounds_alike)]
         common = zipf(low)
         if common >= NEVER:
@@ -593,6 +636,7 @@ class _Run:
         # a word English has seen now and then (a name, say) is only replaced by a term this transcript is about
         relevant = self._relevant(best.form)
         sure = strong and sound and not case_conflict and close and common < RARE and (relevant or common < 2.0)
+        sure = sure and not _other_number(low, best.form.lower())  # one or many is grammar, not hearing
         if not sure and not best.sounds_alike and common >= RARE:
             return  # a real word one letter from a term, sounding different: noise, not a lead
         evidence = {
