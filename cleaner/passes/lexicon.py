@@ -334,10 +334,14 @@ class _Run:
                     # one or many is grammar, not hearing: "our Monro Forward Initiative costs" is right as written,
                     # unless a speaker label writes the name ("Carter Driscoll - Capstone Investments")
                     grammar = any(_other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in pairs)
-                    sure = not grammar and distinctive and all(
-                        sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
-                        for w, tw in zip(window, term.words, strict=False)
-                        if w.base != tw
+                    sure = (
+                        not grammar
+                        and distinctive
+                        and all(
+                            sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
+                            for w, tw in zip(window, term.words, strict=False)
+                            if w.base != tw
+                        )
                     )
                     words = "a word" if len(edits) == 1 else "words"
                     why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
