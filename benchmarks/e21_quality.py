@@ -2,6 +2,7 @@
 
     python benchmarks/e21_quality.py --system speechmatics --lexicon distractor-cased
     python benchmarks/e21_quality.py --all            # four systems, plus --lexicon none
+    python benchmarks/e21_quality.py --references     # changes made to the human references themselves
 
 Prints e21.py's report, then how many FIXED / BROKE / CHANGED edits each rule made
 (attributed by matching each scored edit to the change log's applied changes).
@@ -39,9 +40,7 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
         out = tmpdir / "out"
-        lex_path = {"none": None}.get(
-            lexicon, DATA / "vocab" / f"{lexicon.replace('-cased', '')}_list{'.cased' if 'cased' in lexicon else ''}.txt"
-        )
+        lex_path = _lexicon_path(lexicon)
         inputs = tmpdir / "in"
         inputs.mkdir()
         for doc in sorted((DATA / "docs").iterdir()):
@@ -75,15 +74,51 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
         return data
 
 
+def references(lexicon: str, top: int) -> None:
+    """Clean the human references themselves: each change made there touches a word a person wrote
+    on purpose, so it is at best a house style and at worst a false fix (the precision a user feels)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        inputs, out = Path(tmp) / "in", Path(tmp) / "out"
+        inputs.mkdir()
+        words = 0
+        for doc in sorted((DATA / "docs").iterdir()):
+            text = (doc / "ref.txt").read_text()
+            words += len(text.split())
+            (inputs / f"{doc.name}.txt").write_text(text)
+        cmd = [sys.executable, "-m", "cleaner", "clean", str(inputs), "--format", "txt,changes", "-o", str(out), "-q"]
+        lex_path = _lexicon_path(lexicon)
+        if lex_path:
+            cmd += ["--lexicon", str(lex_path)]
+        subprocess.run(cmd, check=True, cwd=ROOT)
+        seen: Counter[tuple[str, str, str]] = Counter()
+        for changes in sorted(out.glob("*.changes.json")):
+            for a in json.loads(changes.read_text())["applied"]:
+                seen[(f"{a['pass']}/{a['rule']}", a["before"], a["after"])] += 1
+    total = sum(seen.values())
+    print(f"human references, --lexicon {lexicon}: {total} changes applied in {words} words ({1000 * total / words:.2f} per 1,000)")
+    for (rule, before, after), n in seen.most_common(top):
+        print(f"  {n:4d}  {rule:32s} {before!r} -> {after!r}")
+
+
+def _lexicon_path(lexicon: str) -> Path | None:
+    if lexicon == "none":
+        return None
+    return DATA / "vocab" / f"{lexicon.replace('-cased', '')}_list{'.cased' if 'cased' in lexicon else ''}.txt"
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--system", default="speechmatics", choices=SYSTEMS)
     ap.add_argument("--lexicon", default="distractor-cased")
     ap.add_argument("--all", action="store_true", help="every system with distractor-cased, and each with --lexicon none")
     ap.add_argument("--examples", type=int, default=100000)
+    ap.add_argument("--references", action="store_true", help="clean the human references instead and list every change made to them")
     args = ap.parse_args()
     if not DATA.is_dir():
         print(f"no Earnings-21 data at {DATA}; nothing to measure")
+        return
+    if args.references:
+        references(args.lexicon, top=60)
         return
     if args.all:
         for lexicon in ("distractor-cased", "none"):
