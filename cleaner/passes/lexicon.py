@@ -124,10 +124,13 @@ def _words(text: str, start: int, end: int) -> list[Token]:
 def _tokens(text: str, start: int, end: int) -> list[Token]:
     """The words a term could stand for: not those of a web or mail address ("corporate.monro.com"),
     nor a word the speaker broke off ("Logist- uh"), whose letters are not a misspelling."""
+    words = _words(text, start, end)
     fenced = [m.span() for m in _ADDRESS.finditer(text, start, end)]
+    if not fenced and text.find("-", start, end) == -1:
+        return words  # most paragraphs: nothing to leave out
     return [
         tok
-        for tok in _words(text, start, end)
+        for tok in words
         if not (fenced and any(a <= tok.start < b for a, b in fenced)) and not _broken_off(text, tok.end + len(tok.suffix))
     ]
 
