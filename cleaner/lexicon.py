@@ -13,6 +13,7 @@ finds and measures candidates.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -70,6 +71,10 @@ def inflection(word: str, term: str) -> bool:
     return longer.startswith(shorter) and ending in _SUFFIXES
 
 
+# an acronym of two letter groups joined by "&" or "and": "SG&A", "P and L", "AT&T"
+_AND_ACRONYM = re.compile(r"([A-Z]{1,3}) ?(?:&| and ) ?([A-Z]{1,3})")
+
+
 def join_key(text: str) -> str:
     """A term with its word breaks taken out: "NextEra Energy", "Next Era Energy" and "next-era energy"
     share one key, and so do "M&A" and "M and A"."""
@@ -116,6 +121,7 @@ class Lexicon:
         self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # distinctive word -> multi-word terms holding it
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
+        self.and_heard: dict[str, Term] = {}  # "sgna" -> SG&A: an "X and Y" acronym run together, "and" heard as "n"
         self.max_words = 1
         self._fuzzy_words: list[str] = []  # lower-case words misspellings are looked up against, by number
         self._fuzzy_number: dict[str, int] = {}
@@ -125,6 +131,9 @@ class Lexicon:
             self.exact.add(term.text)
             self.by_lower[term.lower].append(term)
             key = join_key(term.text)
+            m = _AND_ACRONYM.fullmatch(term.text)
+            if m:
+                self.and_heard[(m[1] + "n" + m[2]).lower()] = term
             if len(key) >= 5:
                 self.joined.setdefault(key, term)
                 self.max_words = max(self.max_words, len(term.words))
@@ -236,7 +245,7 @@ class Lexicon:
         if word in self.exact or not word[:1].isalpha() or len(word) < 2:
             return True
         low = word.lower()
-        if self.spelling(low) is not None or (
+        if low in self.and_heard or self.spelling(low) is not None or (
             len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None
         ):
             return False

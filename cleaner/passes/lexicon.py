@@ -31,6 +31,8 @@ from . import PassContext, PassResult, sentence_start, suggest
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
+COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
 _MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][^\W_]*)")
@@ -439,7 +441,12 @@ class _Run:
                 continue  # written as a name ("Health Care Providers"): a list's lower-case term takes no capital away
             if has_amp:
                 # "M and A", "m&a": the letters must be the term's capitals, or joined by "&" as written
-                sure = "&" in shown or all(w.base.isupper() for w in window if len(w.base) <= 2)
+                # ("SG and a" too: a lower-case last letter is the article only after "I" or "A", which are words)
+                last = len(window) - 1
+                sure = "&" in shown or (
+                    all(w.base.isupper() or (k == last and len(w.base) == 1) for k, w in enumerate(window) if len(w.base) <= 2)
+                    and window[0].base not in ("I", "A")
+                )
             else:
                 squeezed = "".join(ch for ch in shown if ch.isalnum())
                 # "Word Press" is WordPress cut at its own inner capital
@@ -520,6 +527,10 @@ class _Run:
         base, low = tok.base, tok.low
         if self.lex.quiet(base):
             return
+        heard = self.lex.and_heard.get(low)
+        if heard is not None:
+            self.and_run_together(tok, heard)
+            return
         form = self.lex.spelling(low)
         if form is None and len(low) > 4 and low.endswith("s") and not low.endswith("ss"):
             if base[:-1] in self.lex.exact:
@@ -596,6 +607,22 @@ class _Run:
             if any(w != form and len(w) >= 3 and w.lower() not in _FUNCTION_WORDS and self.fact("word", w) for w in term.words):
                 return True
         return False
+
+    def and_run_together(self, tok: Token, term: Term) -> None:
+        """ "sgna" -> "SG&A", "PNL" -> "P and L": the letters of an "X and Y" acronym with "and" heard as "n".
+        Sure when the word is no word at all; a question when it is one ("TNT" may be the explosive)."""
+        freq = zipf(tok.low)
+        if freq >= COMMON_WORD_AND:
+            return  # "DNA" is too often just that
+        sure = freq < RARE_WORD_AND and not ordinary_word(tok.low)
+        self.add(
+            "and-run-together",
+            [Edit(Span(tok.start, tok.end), term.text)],
+            Applicability.AUTO if sure else Applicability.REVIEW,
+            f"'{tok.base}' is the term list's '{term.text}' said with 'and' run into its letters",
+            0.9 if sure else 0.5,
+            {"term": term.text, "term_list_line": term.line, "zipf": round(freq, 2)},
+        )
 
     def acronym_near_miss(self, tok: Token) -> None:
         if not tok.base.isupper() or len(tok.base) < 3:
