@@ -245,8 +245,10 @@ class Lexicon:
         if word in self.exact or not word[:1].isalpha() or len(word) < 2:
             return True
         low = word.lower()
-        if low in self.and_heard or self.spelling(low) is not None or (
-            len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None
+        if (
+            low in self.and_heard
+            or self.spelling(low) is not None
+            or (len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None)
         ):
             return False
         if (word.isupper() and len(word) <= 6) or len(low) < 4:
