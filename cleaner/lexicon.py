@@ -75,6 +75,10 @@ def inflection(word: str, term: str) -> bool:
 _AND_ACRONYM = re.compile(r"([A-Z]{1,3}) ?(?:&| and ) ?([A-Z]{1,3})")
 
 
+# the first word of a name joined from two ("Next" of "NextEra", "Micro" of "MicroEssentials")
+_CAMEL_HEAD = re.compile(r"([A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
+
+
 def join_key(text: str) -> str:
     """A term with its word breaks taken out: "NextEra Energy", "Next Era Energy" and "next-era energy"
     share one key, and so do "M&A" and "M and A"."""
@@ -150,6 +154,10 @@ class Lexicon:
                     # ("america" in "Bank of America", "denver" in "Gardner Denver")
                     if len(w) >= 3 and (zipf(w.lower()) < ANCHOR_MAX_ZIPF or (w[:1].isupper() and not ordinary_word(w.lower()))):
                         self.anchors[w.lower()].append((term, i))
+                    # a name joined from two words ("NextEra") is often heard as its first alone ("next energy")
+                    head = _CAMEL_HEAD.match(w)
+                    if head:
+                        self.anchors[head[1].lower()].append((term, i))
                     if w[:1].isupper() and len(w) >= 4:
                         self._add_word(w, False, deletes, sounds)
         self._cache: dict[str, list[Candidate]] = {}

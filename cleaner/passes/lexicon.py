@@ -328,11 +328,14 @@ class _Run:
                 cut = [tw for w, tw in pairs if _cut_short(w.low, tw)]
                 if cut:
                     # "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
-                    # a sentence, and the whole word ("NextEra") written elsewhere in this transcript
-                    sure = (
-                        all(w.base == tw for w, tw in pairs if tw not in cut)
-                        and any(w.base == tw and tw[:1].isupper() and not sentence_start(text, w.start) for w, tw in pairs)
-                        and all(self.fact("word", tw) for tw in cut)
+                    # a sentence, or at least two of them in any case ("next energy partners"); and the whole word
+                    # ("NextEra") written elsewhere in this transcript
+                    rest = [(w, tw) for w, tw in pairs if tw not in cut]
+                    written = all(w.base == tw for w, tw in rest) and any(
+                        w.base == tw and tw[:1].isupper() and not sentence_start(text, w.start) for w, tw in pairs
+                    )
+                    sure = (written or (len(rest) >= 2 and all(w.low == tw.lower() for w, tw in rest))) and all(
+                        self.fact("word", tw) for tw in cut
                     )
                     why = f"the term list has '{term.text}'; the text has it with '{cut[0]}' cut short"
                 elif spelling_changed:
