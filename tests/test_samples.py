@@ -107,7 +107,7 @@ def test_sample_fixes_the_classic_errors_and_nothing_else() -> None:
 
 LECTURE_FIXED = {
     ("glycolisis", "glycolysis"),
-    ("Krebbs", "Krebs"),
+    ("Hans Krebbs", "Hans Krebs"),
     ("nadh", "NADH"),
     ("oxidative phosphorilation", "oxidative phosphorylation"),
     ("Mitchel", "Mitchell"),

@@ -302,9 +302,14 @@ class _Run:
         tried: set[tuple[int, str]] = set()
         text = self.t.text
         anchors, holders = self.lex.anchors, self.lex.holders
-        for i in [i for i, tok in enumerate(toks) if tok.low in anchors or (tok.low in holders and tok.base[0].isupper())]:
+        for i in [i for i, tok in enumerate(toks) if tok.low in anchors or tok.base[0].isupper()]:
             tok = toks[i]
             terms = anchors.get(tok.low, ())
+            if not terms and tok.low not in holders:
+                # a name one letter from a term's word, sounding the same ("Monroe" for the "Monro" of "Monro Forward")
+                terms = self._misheard_anchors(tok)
+                if not terms:
+                    continue
             if len(tok.base) >= 3 and tok.base[0].isupper() and tok.low in self.lex.holders and not sentence_start(text, tok.start):
                 # a word the recognizer capitalized inside a sentence as the term does ("contract Logistics") anchors too
                 terms = (*terms, *((t, p) for t, p in self.lex.holders[tok.low] if t.words[p] == tok.base))
@@ -342,9 +347,20 @@ class _Run:
                     # one or many is grammar, not hearing: "our Monro Forward Initiative costs" is right as written,
                     # unless a speaker label writes the name ("Carter Driscoll - Capstone Investments")
                     grammar = any(_other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in pairs)
+                    # a name written as another name that sounds the same, one letter apart, inside the whole term
+                    # ("Monroe forward" for "Monro Forward", "John Hartman" for "John Hartmann")
+                    misheard_name = all(
+                        w.base[:1].isupper()
+                        and tw[:1].isupper()
+                        and not ordinary_word(w.low)
+                        and sounds_alike(w.base, tw)
+                        and Levenshtein.distance(w.low, tw.lower()) <= 1
+                        for w, tw in pairs
+                        if w.low != tw.lower()
+                    )
                     sure = (
                         not grammar
-                        and distinctive
+                        and (distinctive or misheard_name)
                         and all(
                             sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
                             for w, tw in zip(window, term.words, strict=False)
@@ -380,6 +396,16 @@ class _Run:
                 else:
                     # the words may still be sure fixes one by one; ask about the whole term only if they are not
                     self.deferred.append((rule, edits, why, evidence))
+
+    def _misheard_anchors(self, tok: Token) -> tuple[tuple[Term, int], ...]:
+        if len(tok.base) < 4 or self.lex.quiet(tok.base) or ordinary_word(tok.low):
+            return ()
+        return tuple(
+            anchor
+            for c in self.lex.plausible(tok.low)
+            if c.distance == 1 and c.sounds_alike
+            for anchor in self.lex.anchors.get(c.form.lower(), ())
+        )
 
     def _joined_by_spaces(self, window: list[Token]) -> bool:
         text = self.t.text
