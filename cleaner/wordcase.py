@@ -17,8 +17,10 @@ import english_words
 from english_words import get_english_words_set
 
 from .cache import cached
+from .frequency import zipf
 from .hashindex import crc, position
 
+RARE_COMPOUND_ZIPF = 2.0  # two words run together, rarer than this, are taken for a name
 COMMON_ZIPF = 3.5  # an unlisted word this frequent is taken for a newer ordinary word ("website", "app")
 
 
@@ -68,18 +70,22 @@ def _listed(low: str, entries: array) -> bool:
 
 
 @lru_cache(maxsize=100_000)
-def _compound(low: str) -> bool:
-    """Two ordinary words run together, or a combining form and a word ("worldwide", "telemedicine", "omni")."""
+def _prefixed(low: str) -> bool:
+    """A combining form and a word ("telemedicine", "ecommerce"), or the form alone ("omni")."""
     lower, _ = _entries()
     if low in _PREFIXES:
         return True
-    for i in range(1, len(low)):
-        head, tail = low[:i], low[i:]
-        if head in _PREFIXES and len(tail) >= (6 if head == "e" else 4) and _listed(tail, lower):
-            return True
-        if len(head) >= 3 and len(tail) >= 4 and _in(lower, head) and _listed(tail, lower):
-            return True
-    return False
+    return any(
+        low.startswith(head) and len(low) - len(head) >= (6 if head == "e" else 4) and _listed(low[len(head) :], lower)
+        for head in _PREFIXES
+    )
+
+
+@lru_cache(maxsize=100_000)
+def _word_pair(low: str) -> bool:
+    """Two ordinary words run together ("worldwide", "datacenter")."""
+    lower, _ = _entries()
+    return any(len(low[:i]) >= 3 and len(low[i:]) >= 4 and _in(lower, low[:i]) and _listed(low[i:], lower) for i in range(3, len(low) - 3))
 
 
 @lru_cache(maxsize=100_000)
@@ -90,7 +96,11 @@ def _kind(low: str) -> str:
         return "ordinary"
     if _listed(low, names):
         return "name"
-    return "ordinary" if _compound(low) else "unknown"
+    # two words English hardly uses as one ("evercore", "esterhazy", "keysight") are far more often a
+    # firm's or a place's name than a new word
+    if _prefixed(low) or (_word_pair(low) and zipf(low) >= RARE_COMPOUND_ZIPF):
+        return "ordinary"
+    return "unknown"
 
 
 def ordinary_word(low: str) -> bool:

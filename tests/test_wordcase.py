@@ -7,8 +7,21 @@ import pytest
 from cleaner.lexicon import zipf
 from cleaner.wordcase import name_like, ordinary_word
 
-NAMES = ["amazon", "america", "steve", "danaher", "sirona", "illumina", "cytiva", "nordex"]
-ORDINARY = ["mosaic", "diagnostics", "camping", "worldwide", "telemedicine", "website", "clover", "legacy", "digital", "stores"]
+NAMES = ["amazon", "america", "steve", "danaher", "sirona", "illumina", "cytiva", "nordex", "evercore", "eversource", "keysight"]
+ORDINARY = [
+    "mosaic",
+    "diagnostics",
+    "camping",
+    "worldwide",
+    "telemedicine",
+    "website",
+    "clover",
+    "legacy",
+    "digital",
+    "stores",
+    "datacenter",
+    "ecommerce",
+]
 
 
 @pytest.mark.parametrize("word", NAMES)
