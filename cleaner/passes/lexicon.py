@@ -257,13 +257,13 @@ class _Run:
         toks = _tokens(self.t.text, s, e)
         first = len(self.result.suggestions)
         taken: set[int] = set()
-        self.acronyms(s, e, toks, taken)
-        self.multiword(toks, taken)
-        self.split_words(toks, taken)
-        self.heard_as_two(s, e, toks, taken)
         # most words are quiet (no term could be meant): decide that once per distinct word, not per token
         quiet = self.lex.quiet
         loud = {base for base in {tok.base for tok in toks} if not quiet(base)}
+        self.acronyms(s, e, toks, taken)
+        self.multiword(toks, taken, loud)
+        self.split_words(toks, taken)
+        self.heard_as_two(s, e, toks, taken)
         if loud:
             for i, tok in enumerate(toks):
                 if tok.base in loud and i not in taken:
@@ -298,14 +298,18 @@ class _Run:
             taken.update(i for i, tok in enumerate(toks) if m.start() <= tok.start < m.end())
 
     # -- multi-word terms matched as a whole around a word they share with the text
-    def multiword(self, toks: list[Token], taken: set[int]) -> None:
+    def multiword(self, toks: list[Token], taken: set[int], loud: set[str]) -> None:
         tried: set[tuple[int, str]] = set()
         text = self.t.text
         anchors, holders = self.lex.anchors, self.lex.holders
-        for i in [i for i, tok in enumerate(toks) if tok.low in anchors or tok.base[0].isupper()]:
+        # a capitalized word some term could be meant by may be a name misheard inside a longer term
+        misheard = {base for base in loud if base[0].isupper() and base.lower() not in anchors and base.lower() not in holders}
+        for i in [
+            i for i, tok in enumerate(toks) if tok.low in anchors or (tok.low in holders and tok.base[0].isupper()) or tok.base in misheard
+        ]:
             tok = toks[i]
             terms = anchors.get(tok.low, ())
-            if not terms and tok.low not in holders:
+            if not terms and tok.base in misheard:
                 # a name one letter from a term's word, sounding the same ("Monroe" for the "Monro" of "Monro Forward")
                 terms = self._misheard_anchors(tok)
                 if not terms:
@@ -398,7 +402,7 @@ class _Run:
                     self.deferred.append((rule, edits, why, evidence))
 
     def _misheard_anchors(self, tok: Token) -> tuple[tuple[Term, int], ...]:
-        if len(tok.base) < 4 or self.lex.quiet(tok.base) or ordinary_word(tok.low):
+        if len(tok.base) < 4 or ordinary_word(tok.low):
             return ()
         return tuple(
             anchor
