@@ -69,7 +69,6 @@ def _listed(low: str, entries: array) -> bool:
     return any(_in(entries, s) for s in _stems(low))
 
 
-@lru_cache(maxsize=100_000)
 def _prefixed(low: str) -> bool:
     """A combining form and a word ("telemedicine", "ecommerce"), or the form alone ("omni")."""
     lower, _ = _entries()
@@ -81,7 +80,6 @@ def _prefixed(low: str) -> bool:
     )
 
 
-@lru_cache(maxsize=100_000)
 def _word_pair(low: str) -> bool:
     """Two ordinary words run together ("worldwide", "datacenter")."""
     lower, _ = _entries()

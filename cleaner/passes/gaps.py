@@ -34,7 +34,7 @@ GAP_RE = re.compile(
 )
 _UNCLEAR_Q = re.compile(r"[(\[]\s*\?{1,3}\s*[)\]]")
 # "(covered)": one to three lower-case words in parentheses, inside a sentence
-_GUESS_PAREN = re.compile(r"(?<=\w )\((?P<g>[a-z][a-z'’]*(?: [a-z][a-z'’]*){0,2})\)(?=[\s,.;:?!])")
+_GUESS_PAREN = re.compile(r"\((?<=\w \()(?P<g>[a-z][a-z'’]*(?: [a-z][a-z'’]*){0,2})\)(?=[\s,.;:?!])")
 _GUESS_HOUSE = re.compile(r"\[(?P<g>[A-Za-z][\w'’ -]{0,40}?)\?\]")
 _NOT_GUESSES = {
     "sic",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import Counter
 
 import jellyfish
@@ -35,7 +36,7 @@ RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only l
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
-_MID_SENTENCE_CAPITAL = re.compile(r"(?<=[\w,;:] )([A-Z][^\W_]*)")
+_MID_SENTENCE_CAPITAL = re.compile(r" (?<=[\w,;:] )([A-Z][^\W_]*)")  # the space first: a look-behind at every position is slow
 # short function words: two of them side by side ("as a") are never a split term
 _FUNCTION_WORDS = frozenset(
     [
@@ -99,8 +100,12 @@ _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay
 # two capitalized words, the second read ahead so that "A B C" yields both pairs
 _CAPITAL_PAIR = re.compile(r"(?<![\w'’])([A-Z][a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
 _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
-# a run of text with a dot or "@" between letters: a web or mail address, a file name ("www.danaher.com")
-_ADDRESS = re.compile(r"(?<!\S)\S*?[^\W_][.@][^\W_]\S*")
+# a dot or "@" between letters: part of a web or mail address, a file name ("www.danaher.com")
+# (each pattern starts at its literal character: scanning for a class at every position is ten times slower)
+_ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is a number
+_NON_SPACE = re.compile(r"\S*")
+# a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
+_BROKEN_OFF = re.compile(r"-(?<=[^\W_]-)(?![^\W_])")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
 
@@ -123,23 +128,37 @@ def _words(text: str, start: int, end: int) -> list[Token]:
     return [Token(m[1], m[2], m.start(), m.end(1)) for m in _TOKEN.finditer(text, start, end)]
 
 
+class Fences:
+    """Where in a text words are not to be judged: the runs holding a web or mail address
+    ("corporate.monro.com"), and the ends of words the speaker broke off ("Logist- uh"), whose
+    letters are no misspelling. Found once per text; most paragraphs have neither."""
+
+    def __init__(self, text: str) -> None:
+        self.addresses: list[tuple[int, int]] = []
+        for m in _ADDRESS.finditer(text):
+            if self.addresses and m.start() < self.addresses[-1][1]:
+                continue  # the same run as the last one
+            left = m.start()
+            while left > 0 and not text[left - 1].isspace():
+                left -= 1
+            self.addresses.append((left, _NON_SPACE.match(text, m.start()).end()))
+        self.broken = [m.start() for m in _BROKEN_OFF.finditer(text)]
+
+    def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        """The words of ``text[start:end]`` a term could stand for."""
+        words = _words(text, start, end)
+        fenced: list[tuple[int, int]] = []
+        if self.addresses:
+            first = max(0, bisect_right(self.addresses, (start, -1)) - 1)  # a run may begin before the paragraph
+            fenced = [(a, b) for a, b in self.addresses[first : bisect_left(self.addresses, (end, -1))] if b > start]
+        broken = set(self.broken[bisect_left(self.broken, start) : bisect_left(self.broken, end)]) if self.broken else ()
+        if not fenced and not broken:
+            return words
+        return [tok for tok in words if not any(a <= tok.start < b for a, b in fenced) and tok.end + len(tok.suffix) not in broken]
+
+
 def _tokens(text: str, start: int, end: int) -> list[Token]:
-    """The words a term could stand for: not those of a web or mail address ("corporate.monro.com"),
-    nor a word the speaker broke off ("Logist- uh"), whose letters are not a misspelling."""
-    words = _words(text, start, end)
-    fenced = [m.span() for m in _ADDRESS.finditer(text, start, end)]
-    if not fenced and text.find("-", start, end) == -1:
-        return words  # most paragraphs: nothing to leave out
-    return [
-        tok
-        for tok in words
-        if not (fenced and any(a <= tok.start < b for a, b in fenced)) and not _broken_off(text, tok.end + len(tok.suffix))
-    ]
-
-
-def _broken_off(text: str, end: int) -> bool:
-    """A hyphen right after the word and no word after it: the speaker stopped mid-word."""
-    return text.startswith("-", end) and not text[end + 1 : end + 2].isalnum()
+    return Fences(text).tokens(text, start, end)
 
 
 def _cut_short(low: str, word: str) -> bool:
@@ -188,6 +207,7 @@ class _Run:
         # reuse the verdict on an unchanged paragraph after checking the facts it rested on
         self.deps: list[tuple[str, str, object]] | None = None
         self.memo = lex.paragraph_memo
+        self.fences = Fences(t.text)
 
     def fact(self, kind: str, key: str) -> object:
         """A document-wide fact ("uses", "word", "count", "speaker", "firm"), recorded as a dependency of the current paragraph."""
@@ -254,7 +274,7 @@ class _Run:
         self.deps = None
 
     def _judge(self, s: int, e: int) -> None:
-        toks = _tokens(self.t.text, s, e)
+        toks = self.fences.tokens(self.t.text, s, e)
         first = len(self.result.suggestions)
         taken: set[int] = set()
         # most words are quiet (no term could be meant): decide that once per distinct word, not per token
@@ -431,7 +451,7 @@ class _Run:
                 distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
                 edits.append(Edit(Span(w.start, w.end), tw))
                 continue
-            if _plain(w.low) == _plain(tw.lower()) and _plain(w.low) != w.low:
+            if not w.low.isascii() and _plain(w.low) == _plain(tw.lower()) and _plain(w.low) != w.low:
                 return None  # never take away an accent the text has ("Santander México")
             dist = Levenshtein.distance(w.low, tw.lower())
             if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4) and not _cut_short(w.low, tw):
@@ -683,7 +703,7 @@ class _Run:
         if not cands:
             return
         best = cands[0]
-        if _plain(low) != low and _plain(low) == _plain(best.form.lower()):
+        if not low.isascii() and _plain(low) != low and _plain(low) == _plain(best.form.lower()):
             return  # the text has accents the term list leaves out ("México")
         ties = [c for c in cands if (c.distance, c.sounds_alike) == (best.distance, best.sounds_alike)]
         common = zipf(low)
