@@ -36,6 +36,10 @@ RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only l
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
+# words that follow a person's name where people are introduced ("Aaron Watts with Deutsche Bank");
+# not "of" or "at", which follow everyday words too often ("more of that")
+_INTRODUCING = frozenset({"with", "from", "vice", "president", "chief", "executive", "senior", "director", "head", "analyst"})
+_NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _MID_SENTENCE_CAPITAL = re.compile(r" (?<=[\w,;:] )([A-Z][^\W_]*)")  # the space first: a look-behind at every position is slow
 # short function words: two of them side by side ("as a") are never a split term
 _FUNCTION_WORDS = frozenset(
@@ -390,7 +394,7 @@ class _Run:
                             for w, tw in zip(window, term.words, strict=False)
                             if w.base != tw
                         )
-                    )
+                    ) or (not grammar and self._person(window, term))
                     words = "a word" if len(edits) == 1 else "words"
                     why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
                 else:
@@ -420,6 +424,20 @@ class _Run:
                 else:
                     # the words may still be sure fixes one by one; ask about the whole term only if they are not
                     self.deferred.append((rule, edits, why, evidence))
+
+    def _person(self, window: list[Token], term: Term) -> bool:
+        """A person of the list named by first name, the surname misheard ("Aaron wants" for "Aaron Watts")."""
+        if len(window) != 2:
+            return False
+        first, last = window
+        given, surname = term.words
+        if not (first.base == given and given[:1].isupper() and surname[:1].isupper() and name_like(given.lower(), zipf(given.lower()))):
+            return False
+        if last.base[:1].isupper() or not ordinary_word(last.low):
+            return True  # written as a name, or no word of English
+        # an everyday word ("Chris hovers") is a surname only where people are introduced: "Aaron wants with Deutsche"
+        after = _NEXT_WORD.match(self.t.text, last.end + len(last.suffix))
+        return after is not None and after[1].lower() in _INTRODUCING
 
     def _misheard_anchors(self, tok: Token) -> tuple[tuple[Term, int], ...]:
         if len(tok.base) < 4 or ordinary_word(tok.low):
