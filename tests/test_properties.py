@@ -131,14 +131,14 @@ def test_hash_index_never_hides_an_entry(pairs: list[tuple[str, int]], probe: st
 @given(st.text(alphabet="ab's’_ -é1.@", max_size=40))
 def test_lexicon_tokens_are_the_words_with_possessives_split_off(text: str) -> None:
     from cleaner.dictionaries import WORD_RE
-    from cleaner.passes.lexicon import _tokens, _words
+    from cleaner.tokens import tokens, words
 
-    words = _words(text, 0, len(text))
-    assert [t.base + t.suffix for t in words] == WORD_RE.findall(text)
-    assert all(t.suffix in ("", "'s", "’s") and t.base and text[t.start : t.end] == t.base for t in words)
+    found = words(text, 0, len(text))
+    assert [t.base + t.suffix for t in found] == WORD_RE.findall(text)
+    assert all(t.suffix in ("", "'s", "’s") and t.base and text[t.start : t.end] == t.base for t in found)
     # the words judged are some of those, in order: never a part of one
-    starts = [t.start for t in words]
-    assert all(t.start in starts for t in _tokens(text, 0, len(text)))
+    starts = [t.start for t in found]
+    assert all(t.start in starts for t in tokens(text, 0, len(text)))
 
 
 WORDS_FOR_FREQUENCY = ["the", "The", "GAAP", "danaher", "don't", "o'hearn", "y'all", "tesla's", "covid19", "café", "x", "zzqx", "Roadster"]

@@ -17,7 +17,6 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
-from bisect import bisect_left, bisect_right
 from collections import Counter
 
 import jellyfish
@@ -26,6 +25,7 @@ from rapidfuzz.distance import Levenshtein
 from ..dictionaries import WORD_RE
 from ..lexicon import Lexicon, Term, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from ..tokens import Fences, Token
 from ..wordcase import name_like, ordinary_word
 from . import PassContext, PassResult, sentence_start, suggest
 
@@ -104,65 +104,8 @@ _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay
 # two capitalized words, the second read ahead so that "A B C" yields both pairs
 _CAPITAL_PAIR = re.compile(r"(?<![\w'’])([A-Z][a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
 _SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
-# a dot or "@" between letters: part of a web or mail address, a file name ("www.danaher.com")
-# (each pattern starts at its literal character: scanning for a class at every position is ten times slower)
-_ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is a number
-_NON_SPACE = re.compile(r"\S*")
-# a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
-_BROKEN_OFF = re.compile(r"-(?<=[^\W_]-)(?![^\W_])")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
-
-
-class Token:
-    """A word of the text: ``base`` without a possessive ending, ``end`` is where the base ends."""
-
-    __slots__ = ("base", "end", "low", "start", "suffix")
-
-    def __init__(self, base: str, suffix: str, start: int, end: int) -> None:
-        self.base, self.suffix, self.start, self.end = base, suffix, start, end
-        self.low = base.lower()
-
-
-# a word (as WORD_RE reads it) split into its base and a possessive "'s": one regex match per word
-_TOKEN = re.compile(r"([^\W_]+(?:['’][^\W_]+)*?)((?:['’]s)?)(?![^\W_]|['’][^\W_])")
-
-
-def _words(text: str, start: int, end: int) -> list[Token]:
-    return [Token(m[1], m[2], m.start(), m.end(1)) for m in _TOKEN.finditer(text, start, end)]
-
-
-class Fences:
-    """Where in a text words are not to be judged: the runs holding a web or mail address
-    ("corporate.monro.com"), and the ends of words the speaker broke off ("Logist- uh"), whose
-    letters are no misspelling. Found once per text; most paragraphs have neither."""
-
-    def __init__(self, text: str) -> None:
-        self.addresses: list[tuple[int, int]] = []
-        for m in _ADDRESS.finditer(text):
-            if self.addresses and m.start() < self.addresses[-1][1]:
-                continue  # the same run as the last one
-            left = m.start()
-            while left > 0 and not text[left - 1].isspace():
-                left -= 1
-            self.addresses.append((left, _NON_SPACE.match(text, m.start()).end()))
-        self.broken = [m.start() for m in _BROKEN_OFF.finditer(text)]
-
-    def tokens(self, text: str, start: int, end: int) -> list[Token]:
-        """The words of ``text[start:end]`` a term could stand for."""
-        words = _words(text, start, end)
-        fenced: list[tuple[int, int]] = []
-        if self.addresses:
-            first = max(0, bisect_right(self.addresses, (start, -1)) - 1)  # a run may begin before the paragraph
-            fenced = [(a, b) for a, b in self.addresses[first : bisect_left(self.addresses, (end, -1))] if b > start]
-        broken = set(self.broken[bisect_left(self.broken, start) : bisect_left(self.broken, end)]) if self.broken else ()
-        if not fenced and not broken:
-            return words
-        return [tok for tok in words if not any(a <= tok.start < b for a, b in fenced) and tok.end + len(tok.suffix) not in broken]
-
-
-def _tokens(text: str, start: int, end: int) -> list[Token]:
-    return Fences(text).tokens(text, start, end)
 
 
 def _cut_short(low: str, word: str) -> bool:

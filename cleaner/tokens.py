@@ -1,0 +1,71 @@
+"""The words of a transcript as the term-list rules read them.
+
+Each word is split into its base and a possessive "'s" ("Danaher's" is "Danaher" + "'s"), and
+words that cannot be a misheard term are left out: those of a web or mail address
+("corporate.monro.com") and a word the speaker broke off ("Logist- uh").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+# a dot or "@" between letters: part of a web or mail address, a file name ("www.danaher.com")
+# (each pattern starts at its literal character: scanning for a class at every position is ten times slower)
+_ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is a number
+_NON_SPACE = re.compile(r"\S*")
+# a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
+_BROKEN_OFF = re.compile(r"-(?<=[^\W_]-)(?![^\W_])")
+
+
+class Token:
+    """A word of the text: ``base`` without a possessive ending, ``end`` is where the base ends."""
+
+    __slots__ = ("base", "end", "low", "start", "suffix")
+
+    def __init__(self, base: str, suffix: str, start: int, end: int) -> None:
+        self.base, self.suffix, self.start, self.end = base, suffix, start, end
+        self.low = base.lower()
+
+
+# a word (as WORD_RE reads it) split into its base and a possessive "'s": one regex match per word
+_TOKEN = re.compile(r"([^\W_]+(?:['’][^\W_]+)*?)((?:['’]s)?)(?![^\W_]|['’][^\W_])")
+
+
+def words(text: str, start: int, end: int) -> list[Token]:
+    """Every word of ``text[start:end]``, as WORD_RE reads them."""
+    return [Token(m[1], m[2], m.start(), m.end(1)) for m in _TOKEN.finditer(text, start, end)]
+
+
+class Fences:
+    """Where in a text words are not to be judged: the runs holding a web or mail address
+    ("corporate.monro.com"), and the ends of words the speaker broke off ("Logist- uh"), whose
+    letters are no misspelling. Found once per text; most paragraphs have neither."""
+
+    def __init__(self, text: str) -> None:
+        self.addresses: list[tuple[int, int]] = []
+        for m in _ADDRESS.finditer(text):
+            if self.addresses and m.start() < self.addresses[-1][1]:
+                continue  # the same run as the last one
+            left = m.start()
+            while left > 0 and not text[left - 1].isspace():
+                left -= 1
+            self.addresses.append((left, _NON_SPACE.match(text, m.start()).end()))
+        self.broken = [m.start() for m in _BROKEN_OFF.finditer(text)]
+
+    def tokens(self, text: str, start: int, end: int) -> list[Token]:
+        """The words of ``text[start:end]`` a term could stand for."""
+        found = words(text, start, end)
+        fenced: list[tuple[int, int]] = []
+        if self.addresses:
+            first = max(0, bisect_right(self.addresses, (start, -1)) - 1)  # a run may begin before the paragraph
+            fenced = [(a, b) for a, b in self.addresses[first : bisect_left(self.addresses, (end, -1))] if b > start]
+        broken = set(self.broken[bisect_left(self.broken, start) : bisect_left(self.broken, end)]) if self.broken else ()
+        if not fenced and not broken:
+            return found
+        return [tok for tok in found if not any(a <= tok.start < b for a, b in fenced) and tok.end + len(tok.suffix) not in broken]
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """The words of ``text[start:end]`` a term could stand for (finding the fences of the whole text)."""
+    return Fences(text).tokens(text, start, end)
