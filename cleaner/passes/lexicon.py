@@ -303,59 +303,11 @@ class _Run:
                 pairs = list(zip(window, term.words, strict=False))
                 cut = [tw for w, tw in pairs if _cut_short(w.low, tw)]
                 if cut:
-                    # "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
-                    # a sentence, or at least two of them in any case ("next energy partners"); and the whole word
-                    # ("NextEra") written elsewhere in this transcript
-                    rest = [(w, tw) for w, tw in pairs if tw not in cut]
-                    written = all(w.base == tw for w, tw in rest) and any(
-                        w.base == tw and tw[:1].isupper() and not sentence_start(text, w.start) for w, tw in pairs
-                    )
-                    sure = (written or (len(rest) >= 2 and all(w.low == tw.lower() for w, tw in rest))) and all(
-                        self.fact("word", tw) for tw in cut
-                    )
-                    why = f"the term list has '{term.text}'; the text has it with '{cut[0]}' cut short"
+                    sure, why = self._cut_verdict(pairs, cut, term)
                 elif spelling_changed:
-                    # one or many is grammar, not hearing: "our Monro Forward Initiative costs" is right as written,
-                    # unless a speaker label writes the name ("Carter Driscoll - Capstone Investments")
-                    grammar = any(_other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in pairs)
-                    # a name written as another name that sounds the same, one letter apart, inside the whole term
-                    # ("Monroe forward" for "Monro Forward", "John Hartman" for "John Hartmann")
-                    misheard_name = all(
-                        w.base[:1].isupper()
-                        and tw[:1].isupper()
-                        and not ordinary_word(w.low)
-                        and sounds_alike(w.base, tw)
-                        and Levenshtein.distance(w.low, tw.lower()) <= 1
-                        for w, tw in pairs
-                        if w.low != tw.lower()
-                    )
-                    sure = (
-                        not grammar
-                        and (distinctive or misheard_name)
-                        and all(
-                            sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1
-                            for w, tw in zip(window, term.words, strict=False)
-                            if w.base != tw
-                        )
-                    ) or (not grammar and self._person(window, term))
-                    words = "a word" if len(edits) == 1 else "words"
-                    why = f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
+                    sure, why = self._spelling_verdict(pairs, term, distinctive, len(edits))
                 else:
-                    # one name among the words is enough ("bank of america", "gardner denver": words no
-                    # dictionary writes in lower case, however common), and so are three capitalized
-                    # words around a rare one ("Big City Mountaineers"); two ordinary words need the
-                    # transcript's own capitals ("Clover House" is also a clover house)
-                    named = any(len(tw) >= 3 and tw[:1].isupper() and not ordinary_word(tw.lower()) for tw in term.words)
-                    titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
-                    # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
-                    begun = any(
-                        w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start)
-                        for w, tw in zip(window, term.words, strict=False)
-                    )
-                    sure = not all(w.base.isupper() for w in window) and (
-                        named or titled or begun or all(self._case_is_sure(e) for e in edits)
-                    )
-                    why = f"the term list writes '{term.text}' with these capitals"
+                    sure, why = self._case_verdict(pairs, term, distinctive, edits)
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
                 whole = Span(window[0].start, window[-1].end)
@@ -367,6 +319,51 @@ class _Run:
                 else:
                     # the words may still be sure fixes one by one; ask about the whole term only if they are not
                     self.deferred.append((rule, edits, why, evidence))
+
+    def _cut_verdict(self, pairs: list[tuple[Token, str]], cut: list[str], term: Term) -> tuple[bool, str]:
+        """ "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
+        a sentence, or at least two of them in any case ("next energy partners"); and the whole word
+        ("NextEra") written elsewhere in this transcript."""
+        rest = [(w, tw) for w, tw in pairs if tw not in cut]
+        written = all(w.base == tw for w, tw in rest) and any(
+            w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start) for w, tw in pairs
+        )
+        sure = (written or (len(rest) >= 2 and all(w.low == tw.lower() for w, tw in rest))) and all(self.fact("word", tw) for tw in cut)
+        return sure, f"the term list has '{term.text}'; the text has it with '{cut[0]}' cut short"
+
+    def _spelling_verdict(self, pairs: list[tuple[Token, str]], term: Term, distinctive: bool, changed: int) -> tuple[bool, str]:
+        """A word of the term misspelt: sure around a distinctive word written right, for a name heard as
+        another that sounds the same, or for a person of the list named by first name."""
+        # one or many is grammar, not hearing: "our Monro Forward Initiative costs" is right as written,
+        # unless a speaker label writes the name ("Carter Driscoll - Capstone Investments")
+        grammar = any(_other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in pairs)
+        # a name written as another name that sounds the same, one letter apart, inside the whole term
+        # ("Monroe forward" for "Monro Forward", "John Hartman" for "John Hartmann")
+        misheard_name = all(
+            w.base[:1].isupper()
+            and tw[:1].isupper()
+            and not ordinary_word(w.low)
+            and sounds_alike(w.base, tw)
+            and Levenshtein.distance(w.low, tw.lower()) <= 1
+            for w, tw in pairs
+            if w.low != tw.lower()
+        )
+        close = all(sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1 for w, tw in pairs if w.base != tw)
+        sure = not grammar and (((distinctive or misheard_name) and close) or self._person([w for w, _ in pairs], term))
+        words = "a word" if changed == 1 else "words"
+        return sure, f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
+
+    def _case_verdict(self, pairs: list[tuple[Token, str]], term: Term, distinctive: bool, edits: list[Edit]) -> tuple[bool, str]:
+        """Only capitals differ. One name among the words is enough ("bank of america", "gardner denver":
+        words no dictionary writes in lower case, however common), and so are three capitalized words
+        around a rare one ("Big City Mountaineers"); two ordinary words need the transcript's own
+        capitals ("Clover House" is also a clover house)."""
+        named = any(len(tw) >= 3 and tw[:1].isupper() and not ordinary_word(tw.lower()) for tw in term.words)
+        titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
+        # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
+        begun = any(w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start) for w, tw in pairs)
+        sure = not all(w.base.isupper() for w, _ in pairs) and (named or titled or begun or all(self._case_is_sure(e) for e in edits))
+        return sure, f"the term list writes '{term.text}' with these capitals"
 
     def _person(self, window: list[Token], term: Term) -> bool:
         """A person of the list named by first name, the surname misheard ("Aaron wants" for "Aaron Watts")."""
