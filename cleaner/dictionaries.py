@@ -88,6 +88,9 @@ class Rule:
     fix_examples: tuple[tuple[str, str], ...] = ()
     keep_examples: tuple[str, ...] = ()
     source: str = ""
+    # the pattern without its leading word boundary: it matches wherever the pattern does, and a
+    # paragraph it finds nothing in is skipped several times faster than ``\b`` lets the pattern scan
+    gate: re.Pattern[str] | None = None
 
 
 @dataclass
@@ -280,7 +283,19 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         fix_examples=fixes,
         keep_examples=keeps,
         source=f"{_shown_path(path)}:{line}",
+        gate=_gate(pattern),
     )
+
+
+def _gate(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """The pattern with a leading ``\b`` dropped. Dropping a zero-width assertion only widens what
+    a regular expression matches, so where the gate finds nothing the pattern finds nothing."""
+    if pattern is None or not pattern.pattern.startswith("\\b"):
+        return None
+    try:
+        return re.compile(pattern.pattern[2:], pattern.flags)
+    except re.error:
+        return None
 
 
 def _parse_examples(raw: Any, rid: str, path: Path, line: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:

@@ -151,3 +151,21 @@ def test_compact_frequency_table_agrees_with_wordfreq(word: str) -> None:
     from cleaner.frequency import zipf
 
     assert zipf(word) == zipf_frequency(word, "en")
+
+
+_PATTERN_RULES = [r for d in CTX.dictionaries for r in d.pattern_rules if r.gate is not None]
+
+
+@given(
+    st.lists(
+        st.sampled_from(["non", "gap", "Gap", "GAP", "basis", "cap", "ex", "SG", "and", "A", "Q", "50", "base", "points", "-", "x"]),
+        max_size=12,
+    ).map(" ".join)
+)
+def test_a_pattern_gate_never_hides_a_match(text: str) -> None:
+    assert _PATTERN_RULES
+    for rule in _PATTERN_RULES:
+        assert rule.pattern is not None and rule.gate is not None
+        for start in range(0, len(text), 7):
+            if rule.pattern.search(text, start) is not None:
+                assert rule.gate.search(text, start) is not None

@@ -59,6 +59,8 @@ def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tupl
                 hits.append((rule, s, e))
     for rule in d.pattern_rules:
         assert rule.pattern is not None
+        if rule.gate is not None and rule.gate.search(text, bs, be) is None:
+            continue
         for m in rule.pattern.finditer(text, bs, be):
             if m.end() > m.start():
                 hits.append((rule, m.start(), m.end()))
