@@ -102,8 +102,9 @@ _FUNCTION_WORDS = frozenset(
 )
 _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay"}  # never half of a name heard as two words
 # two capitalized words, the second read ahead so that "A B C" yields both pairs
-_CAPITAL_PAIR = re.compile(r"(?<![\w'’])([A-Z][a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
-_SPELLED_ACRONYM = re.compile(r"\b(?:[A-Z](?:\.\s?|\s)){1,7}[A-Z]\b\.?")
+# (both start at a capital and look behind it after: a look-behind or \b first is tried at every position)
+_CAPITAL_PAIR = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
+_SPELLED_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.\s?|\s)(?:[A-Z](?:\.\s?|\s)){0,6}[A-Z]\b\.?")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
 
