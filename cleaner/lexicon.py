@@ -166,6 +166,8 @@ class Lexicon:
         self._prefix_cache: dict[str, bool] = {}
         # passes/lexicon.py: paragraph text -> (its suggestions, the document facts they rested on)
         self.paragraph_memo: dict[str, tuple[list[tuple[object, ...]], list[tuple[str, str, object]]]] = {}
+        # passes/lexicon.py: the last round's word counts of this document, brought up to date line by line
+        self.document_counts: object | None = None
         self._joined_keys = sorted(self.joined)
         # packed into sorted integer arrays: a few MB for 50,000 terms instead of a hundred
         self._deletes = HashIndex(deletes)
@@ -225,9 +227,10 @@ class Lexicon:
         return hit
 
     def start_document(self) -> None:
-        """Forget the last document's paragraph verdicts: they serve the rounds of one document, and keeping
-        them across a folder only costs memory."""
+        """Forget the last document's paragraph verdicts and word counts: they serve the rounds of one
+        document, and keeping them across a folder only costs memory."""
         self.paragraph_memo.clear()
+        self.document_counts = None
 
     def names_sounding_like(self, joined: str) -> list[str]:
         """Names of the list (lower case) whose NYSIIS key is one edit from that of ``joined``, two words run

@@ -169,3 +169,17 @@ def test_a_pattern_gate_never_hides_a_match(text: str) -> None:
         for start in range(0, len(text), 7):
             if rule.pattern.search(text, start) is not None:
                 assert rule.gate.search(text, start) is not None
+
+
+@given(st.lists(st.text(alphabet="ab A,. \n'", max_size=30), min_size=1, max_size=5))
+def test_word_counts_kept_line_by_line_equal_a_full_count(texts: list[str]) -> None:
+    from collections import Counter
+
+    from cleaner.dictionaries import WORD_RE
+    from cleaner.passes.lexicon import _MID_SENTENCE_CAPITAL, DocumentCounts
+
+    counts = DocumentCounts()
+    for text in texts:  # one document's rounds, each a new text
+        words, capitals = counts.of(text)
+        assert words == Counter(WORD_RE.findall(text))
+        assert capitals == Counter(_MID_SENTENCE_CAPITAL.findall(text))

@@ -136,6 +136,35 @@ def _write_as(form: str, source: str) -> str:
     return form
 
 
+class DocumentCounts:
+    """How often each word of a document appears, and each capitalized word inside a sentence, kept
+    from one round of the fix loop to the next. No word and no capital's look-behind crosses a line
+    break, so the counts of a new round are the last round's less the lines that went and plus the
+    lines that came: a few lines instead of the whole text."""
+
+    def __init__(self) -> None:
+        self.lines: Counter[str] | None = None
+        self.words: Counter[str] = Counter()
+        self.capitals: Counter[str] = Counter()
+
+    def of(self, text: str) -> tuple[Counter[str], Counter[str]]:
+        lines = Counter(text.split("\n"))
+        if self.lines is None:
+            self.words, self.capitals = Counter(WORD_RE.findall(text)), Counter(_MID_SENTENCE_CAPITAL.findall(text))
+        else:
+            gone, came = self.lines - lines, lines - self.lines
+            self.words, self.capitals = self.words.copy(), self.capitals.copy()
+            for changed, sign in ((gone, -1), (came, 1)):
+                for line, n in changed.items():
+                    for counts, pattern in ((self.words, WORD_RE), (self.capitals, _MID_SENTENCE_CAPITAL)):
+                        for w in pattern.findall(line):
+                            counts[w] += sign * n
+                            if counts[w] <= 0:
+                                del counts[w]
+        self.lines = lines
+        return self.words, self.capitals
+
+
 class _Run:
     """One pass over one transcript: keeps the tokens already claimed by a match."""
 
@@ -143,9 +172,10 @@ class _Run:
         self.t = t
         self.lex = lex
         self.result = PassResult()
-        self.word_counts = Counter(WORD_RE.findall(t.text))
-        # how often each capitalized word appears inside a sentence (not after . ? ! or a line start)
-        self.capitalized_uses = Counter(_MID_SENTENCE_CAPITAL.findall(t.text))
+        counts = lex.document_counts if isinstance(lex.document_counts, DocumentCounts) else DocumentCounts()
+        lex.document_counts = counts
+        # how often each word appears, and each capitalized word inside a sentence (not after . ? ! or a line start)
+        self.word_counts, self.capitalized_uses = counts.of(t.text)
         self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
         # words of speaker labels are names the transcript itself vouches for
         self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
