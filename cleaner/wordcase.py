@@ -83,7 +83,7 @@ def _prefixed(low: str) -> bool:
 def _word_pair(low: str) -> bool:
     """Two ordinary words run together ("worldwide", "datacenter")."""
     lower, _ = _entries()
-    return any(len(low[:i]) >= 3 and len(low[i:]) >= 4 and _in(lower, low[:i]) and _listed(low[i:], lower) for i in range(3, len(low) - 3))
+    return any(_in(lower, low[:i]) and _listed(low[i:], lower) for i in range(3, len(low) - 3))  # three letters and four at least
 
 
 @lru_cache(maxsize=100_000)

@@ -129,6 +129,14 @@ def _plain(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
 
 
+def _loses_accent(low: str, target: str) -> bool:
+    """True when ``target`` is ``low`` with the accents the text has taken away ("méxico" -> "mexico")."""
+    if low.isascii():
+        return False
+    plain = _plain(low)
+    return plain != low and plain == _plain(target)
+
+
 def _write_as(form: str, source: str) -> str:
     """Write the term's own spelling; a lower-case term follows the text's capitals."""
     if form.islower() and source[:1].isupper():
@@ -312,9 +320,9 @@ class _Run:
                 terms = self._misheard_anchors(tok)
                 if not terms:
                     continue
-            if len(tok.base) >= 3 and tok.base[0].isupper() and tok.low in self.lex.holders and not sentence_start(text, tok.start):
+            if len(tok.base) >= 3 and tok.base[0].isupper() and tok.low in holders and not sentence_start(text, tok.start):
                 # a word the recognizer capitalized inside a sentence as the term does ("contract Logistics") anchors too
-                terms = (*terms, *((t, p) for t, p in self.lex.holders[tok.low] if t.words[p] == tok.base))
+                terms = (*terms, *((t, p) for t, p in holders[tok.low] if t.words[p] == tok.base))
             # the longest term first: "Ingersoll Rand Industrial Segment" before the "Ingersoll Rand" inside it
             for term, pos in sorted(terms, key=lambda tp: -len(tp[0].words)) if len(terms) > 1 else terms:
                 start, n = i - pos, len(term.words)
@@ -440,7 +448,7 @@ class _Run:
                 distinctive |= zipf(tw.lower()) < COMMON and len(tw) >= 3
                 edits.append(Edit(Span(w.start, w.end), tw))
                 continue
-            if not w.low.isascii() and _plain(w.low) == _plain(tw.lower()) and _plain(w.low) != w.low:
+            if _loses_accent(w.low, tw.lower()):
                 return None  # never take away an accent the text has ("Santander México")
             dist = Levenshtein.distance(w.low, tw.lower())
             if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4) and not _cut_short(w.low, tw):
@@ -692,7 +700,7 @@ class _Run:
         if not cands:
             return
         best = cands[0]
-        if not low.isascii() and _plain(low) != low and _plain(low) == _plain(best.form.lower()):
+        if _loses_accent(low, best.form.lower()):
             return  # the text has accents the term list leaves out ("México")
         ties = [c for c in cands if (c.distance, c.sounds_alike) == (best.distance, best.sounds_alike)]
         common = zipf(low)
