@@ -16,7 +16,7 @@ from importlib import import_module
 from .ids import assign_ids
 from .model import Applicability, Edit, Flag, Span, Suggestion, Transcript
 from .passes import PassContext, PassResult
-from .readers import parse
+from .readers import detect_layout, parse
 from .replay import BlockReplay
 from .resolve import SourceMap, apply, choose
 
@@ -111,7 +111,29 @@ def clean_text(
     ``incremental`` re-runs block-local passes only on the blocks a round changed; turning it off
     runs every pass on every block each round, which must give the same result (a test checks).
     """
-    decisions = decisions or {}
+    args = (ctx, title, passes, decisions or {}, incremental)
+    if layout is not None:
+        return _clean_as(text, layout, *args)
+    first = _clean_as(text, detect_layout(text), *args)
+    # A fix can change how the text reads ("I B N R" alone on a line looks like a speaker label,
+    # "IBNR" does not): the output must read in the layout it was cleaned in, or a second run over
+    # it would clean it differently. Clean the input again in the layout its output reads in.
+    settled = detect_layout(first.final.text)
+    if settled == first.original.layout:
+        return first
+    second = _clean_as(text, settled, *args)
+    return second if detect_layout(second.final.text) == settled else first
+
+
+def _clean_as(
+    text: str,
+    layout: str,
+    ctx: PassContext,
+    title: str,
+    passes: tuple[str, ...],
+    decisions: dict[str, Decision],
+    incremental: bool,
+) -> CleanResult:
     current = parse(text, layout, title)
     result = CleanResult(original=current, final=current)
     seen_ids: set[str] = set()

@@ -75,8 +75,16 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 @given(texty)
 def test_never_crashes_and_is_idempotent(text: str) -> None:
     result = clean_text(text, CTX)
-    again = clean_text(result.final.text, CTX, layout=result.final.layout)
+    again = clean_text(result.final.text, CTX)  # as a user would run it: the layout detected again
     assert again.final.text == result.final.text
+    assert again.final.layout == result.final.layout
+
+
+def test_a_fix_that_changes_the_layout_is_cleaned_in_the_layout_of_the_output() -> None:
+    # "I B N R" alone on a line reads as a speaker label; "IBNR" does not, so the output is plain
+    result = clean_text("A  A\n\nI B N R", CTX)
+    assert (result.final.text, result.final.layout) == ("A A\n\nIBNR", "plain")
+    assert clean_text(result.final.text, CTX).final.text == result.final.text
 
 
 @SETTINGS
