@@ -332,6 +332,9 @@ class _Run:
                 window = toks[start : start + n]
                 if any(k in taken for k in range(start, start + n)) or not self._joined_by_spaces(window):
                     continue
+                if text[window[0].start : window[-1].end] in self.lex.exact:
+                    taken.update(range(start, start + n))  # another term, written right ("Mark Connolly" beside "Mark Connelly")
+                    continue
                 verdict = self._compare(window, term.words)
                 if verdict is None:
                     continue
