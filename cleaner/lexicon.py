@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import jellyfish
-from rapidfuzz.distance import Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein
 
 from . import frequency
 from .cache import cached
@@ -304,7 +304,7 @@ class Lexicon:
         limit = max_distance(len(low))
         out = []
         for cand in found:
-            dist = Levenshtein.distance(low, cand, score_cutoff=limit + 1)
+            dist = OSA.distance(low, cand, score_cutoff=limit + 1)  # a swap of two letters is one edit ("Spier" / "Spire")
             if dist <= limit:
                 whole = cand in self.words
                 out.append(Candidate(self.words.get(cand) or self.parts[cand], dist, sounds_alike(low, cand), whole))
