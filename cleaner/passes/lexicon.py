@@ -32,6 +32,7 @@ from . import PassContext, PassResult, sentence_start, suggest
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
@@ -379,14 +380,15 @@ class _Run:
         # one or many is grammar, not hearing: "our Monro Forward Initiative costs" is right as written,
         # unless a speaker label writes the name ("Carter Driscoll - Capstone Investments")
         grammar = any(_other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in pairs)
-        # a name written as another name that sounds the same, one letter apart, inside the whole term
-        # ("Monroe forward" for "Monro Forward", "John Hartman" for "John Hartmann")
+        # a name written as another name that sounds the same, one letter apart (two, for a spelling
+        # English never uses), inside the whole term ("Monroe forward" for "Monro Forward",
+        # "John Hartman" for "John Hartmann", "Ryner Blair" for "Rainer Blair")
         misheard_name = all(
             w.base[:1].isupper()
             and tw[:1].isupper()
             and not ordinary_word(w.low)
             and sounds_alike(w.base, tw)
-            and Levenshtein.distance(w.low, tw.lower()) <= 1
+            and Levenshtein.distance(w.low, tw.lower()) <= (2 if zipf(w.low) < NO_WORD and len(tw) >= 5 else 1)
             for w, tw in pairs
             if w.low != tw.lower()
         )
