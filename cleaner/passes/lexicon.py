@@ -509,7 +509,16 @@ class _Run:
                 all_common = all(zipf(p) >= COMMON for p in pieces)
                 # ``named``: written as a name would be, a capital on a word that does not open a sentence ("micro Essentials")
                 rare = zipf(join_key(term.text)) < COMMON
-                sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named))
+                # everyday words that run together into a name English never writes ("sure smile" for
+                # SureSmile, "prime scan" for Primescan), different words ("buy buy" is a word said twice)
+                coined = (
+                    len(term.words) == 1
+                    and term.text[:1].isupper()
+                    and zipf(join_key(term.text)) < NO_WORD
+                    and len({w.low for w in window}) == len(window)
+                    and all(len(w.low) >= 2 for w in window)
+                )
+                sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named or coined))
             self.add(
                 "split-term",
                 [Edit(Span(window[0].start, window[-1].end), _write_as(term.text, shown))],
