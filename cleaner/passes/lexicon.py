@@ -751,9 +751,12 @@ class _Run:
         )
         if not sure:
             why += "; " + ("'" + low + "' is an ordinary English word" if common >= RARE else "not sure enough to change without a person")
+        written = _write_as(best.form, base)
+        if base.islower() and not best.whole_term and written == written.capitalize() and ordinary_word(written.lower()):
+            written = written.lower()  # "retial sales" is "retail sales": only the whole term "Sears Retail" capitalizes it
         self.add(
             "term-spelling",
-            [Edit(Span(tok.start, tok.end), _write_as(best.form, base))],
+            [Edit(Span(tok.start, tok.end), written)],
             Applicability.AUTO if sure else Applicability.REVIEW,
             why,
             0.9 if sure else 0.5,
