@@ -336,14 +336,18 @@ class _Run:
                 if text[window[0].start : window[-1].end] in self.lex.exact:
                     taken.update(range(start, start + n))  # another term, written right ("Mark Connolly" beside "Mark Connelly")
                     continue
-                verdict = self._compare(window, term.words)
+                words, written = term.words, term.text
+                if window[-1].suffix and words[-1][-2:] in ("'s", "’s"):
+                    # "Standard Poor's" for "Standard & Poor's": the text's own possessive stays where it is
+                    words, written = (*words[:-1], words[-1][:-2]), written[:-2]
+                verdict = self._compare(window, words)
                 if verdict is None:
                     continue
                 edits, spelling_changed, distinctive = verdict
                 if not edits:
                     taken.update(range(start, start + n))
                     continue
-                pairs = list(zip(window, term.words, strict=False))
+                pairs = list(zip(window, words, strict=False))
                 cut = [tw for w, tw in pairs if _cut_short(w.low, tw)]
                 if cut:
                     sure, why = self._cut_verdict(pairs, cut, term)
@@ -354,8 +358,8 @@ class _Run:
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
                 whole = Span(window[0].start, window[-1].end)
-                if self.t.text[whole.start : whole.end] != term.text:
-                    edits = [Edit(whole, term.text)]  # the term as written, its hyphens included ("Lambda-CDM")
+                if self.t.text[whole.start : whole.end] != written:
+                    edits = [Edit(whole, written)]  # the term as written, its hyphens included ("Lambda-CDM")
                 if sure:
                     taken.update(range(start, start + n))
                     self.add(rule, edits, Applicability.AUTO, why, 0.9, evidence)
@@ -415,7 +419,12 @@ class _Run:
             return False
         first, last = window
         given, surname = term.words
-        if not (first.base == given and given[:1].isupper() and surname[:1].isupper() and name_like(given.lower(), zipf(given.lower()))):
+        if term.text != f"{given} {surname}" or not (given.isalpha() and surname.isalpha()):
+            return False  # "Standard & Poor's" is no first name and surname
+        # the first name as the list writes it: a name, or a word ("Mark", "Peter") capitalized inside a sentence
+        if not (first.base == given and given[:1].isupper() and surname[:1].isupper()):
+            return False
+        if not (name_like(given.lower(), zipf(given.lower())) or not sentence_start(self.t.text, first.start)):
             return False
         if last.base[:1].isupper() or not ordinary_word(last.low):
             return True  # written as a name, or no word of English
