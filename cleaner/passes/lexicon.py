@@ -32,6 +32,7 @@ from . import PassContext, PassResult, sentence_start, suggest
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+_MIXED_ACRONYM = re.compile(r"[A-Z]+[a-z]+[A-Z]+")  # an acronym with small letters inside: IgG, SaaS, PoC
 NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
@@ -640,8 +641,8 @@ class _Run:
 
     def case(self, tok: Token, form: str) -> None:
         base = tok.base
-        if form == base or form.islower() or (base.isupper() and not form.isupper()):
-            return
+        if form == base or form.islower() or (base.isupper() and not form.isupper() and not _MIXED_ACRONYM.fullmatch(form)):
+            return  # "NASDAQ" may be how a house writes Nasdaq; "IGG" is only ever IgG
         whole = tok.low in self.lex.words
         freq = zipf(tok.low)
         named = name_like(tok.low, freq)
