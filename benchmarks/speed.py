@@ -32,8 +32,15 @@ from cleaner import heap
 from cleaner.dictionaries import load_dictionaries
 from cleaner.lexicon import Lexicon
 from cleaner.passes import PassContext
-from cleaner.pipeline import clean_text
+from cleaner.pipeline import PASS_ORDER, clean_text
+from importlib import import_module
 corpus, lexicon, dictionary = Path(sys.argv[1]), Path(sys.argv[2]), sys.argv[3]
+passes = dict.fromkeys(PASS_ORDER, 0.0)  # seconds inside each pass's run()
+for name in PASS_ORDER:
+    module = import_module("cleaner.passes." + name)
+    def timed(t, c, _run=module.run, _name=name):
+        a = time.perf_counter(); r = _run(t, c); passes[_name] += time.perf_counter() - a; return r
+    module.run = timed
 t1 = time.perf_counter()
 ctx = PassContext(tuple(load_dictionaries([dictionary])), Lexicon.load([lexicon]))
 heap.settle()  # as the CLI does
@@ -48,7 +55,7 @@ for f in sorted(corpus.glob("*.txt")):
     heap.tidy()  # as the CLI does after each file
 t3 = time.perf_counter()
 print(json.dumps({"import_s": t1 - t0, "load_s": t2 - t1, "clean_s": t3 - t2, "bytes": size, "applied": applied,
-                  "pending": pending, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "pending": pending, "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "pass_s": passes}))
 """
 
 
@@ -147,6 +154,12 @@ def main() -> None:
                 f"{name:36s} load {r['load_s']:6.2f} s  clean {r['clean_s']:7.2f} s  {mb / r['clean_s']:5.2f} MB/s  "
                 f"peak {r['peak_mb']:6.0f} MB  applied {r['applied']}  pending {r['pending']}  (total {total:.1f} s)"
             )
+        shares = sorted(small["pass_s"].items(), key=lambda kv: -kv[1])
+        print(
+            "where the small run's time goes: "
+            + ", ".join(f"{name} {100 * sec / small['clean_s']:.0f}%" for name, sec in shares if sec >= 0.01 * small["clean_s"])
+            + f", the rest (parsing, ids, applying, the fix loop) {100 * (1 - sum(small['pass_s'].values()) / small['clean_s']):.0f}%"
+        )
         base = small["load_s"] + small["clean_s"]
         print(
             f"cost of 500x terms and 100x rules: {(large['load_s'] + large['clean_s']) / base:.2f}x the time with 18x more real "
