@@ -32,7 +32,6 @@ from . import PassContext, PassResult, sentence_start, suggest
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
-_MIXED_ACRONYM = re.compile(r"[A-Z]+[a-z]+[A-Z]+")  # an acronym with small letters inside: IgG, SaaS, PoC
 NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
@@ -44,6 +43,7 @@ _INTRODUCING = frozenset({"with", "from", "vice", "president", "chief", "executi
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
 _MID_SENTENCE_CAPITAL = re.compile(r" (?<=[\w,;:] )([A-Z][^\W_]*)")  # the space first: a look-behind at every position is slow
 # short function words: two of them side by side ("as a") are never a split term
+_MIXED_ACRONYM = re.compile(r"[A-Z]+[a-z]+[A-Z]+")  # an acronym with small letters inside: IgG, SaaS, PoC
 _FUNCTION_WORDS = frozenset(
     [
         "a",
@@ -425,7 +425,7 @@ class _Run:
         # the first name as the list writes it: a name, or a word ("Mark", "Peter") capitalized inside a sentence
         if not (first.base == given and given[:1].isupper() and surname[:1].isupper()):
             return False
-        if not (name_like(given.lower(), zipf(given.lower())) or not sentence_start(self.t.text, first.start)):
+        if sentence_start(self.t.text, first.start) and not name_like(given.lower(), zipf(given.lower())):
             return False
         if last.base[:1].isupper() or not ordinary_word(last.low):
             return True  # written as a name, or no word of English
