@@ -520,13 +520,15 @@ class _Run:
                 # ``named``: written as a name would be, a capital on a word that does not open a sentence ("micro Essentials")
                 rare = zipf(join_key(term.text)) < COMMON
                 # everyday words that run together into a name English never writes ("sure smile" for
-                # SureSmile, "prime scan" for Primescan), different words ("buy buy" is a word said twice)
+                # SureSmile, "prime scan" for Primescan), different words ("buy buy" is a word said twice),
+                # not after "a" ("a sure smile" is what it says)
                 coined = (
                     len(term.words) == 1
                     and term.text[:1].isupper()
                     and zipf(join_key(term.text)) < NO_WORD
                     and len({w.low for w in window}) == len(window)
                     and all(len(w.low) >= 2 for w in window)
+                    and not (i > 0 and toks[i - 1].low in ("a", "an") and not toks[i - 1].suffix)
                 )
                 sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named or coined))
             self.add(
