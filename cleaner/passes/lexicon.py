@@ -762,7 +762,7 @@ class _Run:
             " and sounds the same" if best.sounds_alike else ""
         )
         if not sure:
-            why += "; " + ("'" + low + "' is an ordinary English word" if common >= RARE else "not sure enough to change without a person")
+            why += "; " + (f"'{base}' is itself a common word or name" if common >= RARE else "not sure enough to change without a person")
         written = _write_as(best.form, base)
         if base.islower() and not best.whole_term and written == written.capitalize() and ordinary_word(written.lower()):
             written = written.lower()  # "retial sales" is "retail sales": only the whole term "Sears Retail" capitalizes it
