@@ -60,13 +60,33 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
             changes = out / f"{doc['id']}.changes.json"
             applied = json.loads(changes.read_text())["applied"] if changes.exists() else []
             by_after: dict[str, list[str]] = defaultdict(list)
+            by_pair: dict[tuple[str, str], list[str]] = defaultdict(list)
+
+            def words(text: str) -> set[str]:
+                # the scorer shows one word, punctuation taken out ("non-GAAP" -> "GAAP", "Q&A" -> "QA")
+                text = text.lower().strip()
+                return {text, re.sub(r"[^\w\s]", "", text)} | set(re.findall(r"\w+", text))
+
+            said: dict[str, set[str]] = defaultdict(set)  # rule -> the texts it changed, as the scorer writes them
             for a in applied:
-                by_after[a["after"].lower().strip()].append(f"{a['pass']}/{a['rule']}")
+                rule = f"{a['pass']}/{a['rule']}"
+                said[rule].add(" ".join(re.findall(r"\w+", a["before"].lower())))
+                for key in words(a["after"]):
+                    if rule not in by_after[key]:
+                        by_after[key].append(rule)
+                    for was in words(a["before"]):
+                        if rule not in by_pair[key, was]:
+                            by_pair[key, was].append(rule)
             for kind in ("fixed", "broke", "changed"):
                 for ex in doc["examples"].get(kind, []):
                     m = re.search(r"\[(.*?)\]", ex["out"])
                     token = m.group(1).lower().strip() if m else ""
-                    rules = by_after.get(token) or ["(deletion or unattributed)"]
+                    h = re.search(r"\[(.*?)\]", ex["hyp"])
+                    was = h.group(1).lower().strip() if h else ""
+                    rules = by_pair.get((token, was)) or by_after.get(token) or ["(deletion or unattributed)"]
+                    context = " ".join(re.findall(r"\w+", ex["hyp"].lower()))
+                    # of several rules giving this word, the one whose whole match is in the example's context
+                    rules = [r for r in rules if any(t and t in context for t in said.get(r, ()))] or rules
                     per_rule[rules[0]][kind] += 1
         print(f"\nedits by rule ({system}, {lexicon}):  FIXED / BROKE / CHANGED")
         for rule, c in sorted(per_rule.items(), key=lambda kv: -sum(kv[1].values())):
