@@ -8,6 +8,7 @@ exit non-zero without a traceback.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import os
 import tempfile
 from dataclasses import dataclass
@@ -65,12 +66,16 @@ def _decode(data: bytes, name: str) -> Decoded:
 
     matches = from_bytes(data)
     best = matches.best()
-    # Windows-1252 is the usual non-UTF-8 English file; prefer it when it reads as cleanly as the best guess
     if best is None:
         raise CleanerError(f"{name}: not text in any encoding cleaner recognises (binary?)")
     encoding, text = best.encoding, str(best)
-    if encoding != "cp1252" and "cp1252" in best.could_be_from_charset:
-        encoding, text = "cp1252", data.decode("cp1252")
+    # Windows-1252 is the usual non-UTF-8 English (and Western European) file: prefer it whenever it reads
+    # as cleanly as the best guess, which on a few accented words is often another code page that
+    # turns "très" into "trčs" ("Příliš žluťoučký" still reads as Central European: 1252 cannot)
+    western = [m for m in matches if m.encoding == "cp1252" or "cp1252" in m.could_be_from_charset]
+    if encoding != "cp1252" and western and western[0].chaos <= best.chaos and western[0].coherence >= best.coherence:
+        with contextlib.suppress(UnicodeDecodeError):  # a byte 1252 leaves undefined: keep the best guess
+            encoding, text = "cp1252", data.decode("cp1252")
     if _looks_binary(text):
         raise CleanerError(f"{name}: looks like binary data, not text")
     return Decoded(text, encoding, f"{name}: not UTF-8; decoded as {encoding}")

@@ -99,6 +99,21 @@ def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
     assert code != 0 and "no transcripts" in out
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("Le café de Zürich était très agréable. Ça va? Señor Müller.\n", "cp1252"),
+        ("café naïve résumé at Freemont\n", "cp1252"),
+        ("Příliš žluťoučký kůň úpěl ďábelské ódy.\n", "cp1250"),
+    ],
+)
+def test_a_few_accented_words_are_read_in_their_own_code_page(text: str, encoding: str) -> None:
+    from cleaner.textio import decode_bytes
+
+    decoded = decode_bytes(text.encode(encoding), "call.txt")
+    assert (decoded.text, decoded.encoding) == (text, encoding)
+
+
 @pytest.mark.parametrize(("encoding", "note"), [("cp1252", "cp1252"), ("utf-16", "UTF-16")])
 def test_other_encodings_are_decoded_and_said(tmp_path: Path, encoding: str, note: str) -> None:
     src = tmp_path / "call.txt"
