@@ -78,9 +78,14 @@ class Session:
         self.queue.save()
         return step[0][0]
 
-    def show(self, s: dict[str, Any], n: int, total: int) -> None:
+    def show(self, s: dict[str, Any], n: int, total: int, alike: int = 1) -> None:
         c = self.console
-        c.rule(f"[bold]{n} of {total}[/]  ·  line {s['line']}" + (f"  ·  {s['speaker']}" if s["speaker"] else ""))
+        c.rule(
+            f"[bold]{n} of {total}[/]  ·  line {s['line']}"
+            + (f"  ·  {s['speaker']}" if s["speaker"] else "")
+            # the same change asked more than once: [t] or [T] answers them all
+            + (f"  ·  {alike} alike, t/T for all" if alike > 1 else "")
+        )
         line = Text(s["context_before"].lstrip())
         line.append(s["before"].replace("\n", "¶"), style="bold red strike")
         line.append(" → ", style="dim")
@@ -112,10 +117,10 @@ class Session:
                 return made
             total = len(self.queue.suggestions)
             position = next(i for i, s in enumerate(self.queue.suggestions) if s["id"] == current["id"]) + 1
-            self.show(current, position, total)
-            key = key_reader()
             same_rule = [s for s in undecided if (s["pass"], s["rule"]) == (current["pass"], current["rule"])]
             same_term = [s for s in undecided if (s["before"], s["after"]) == (current["before"], current["after"])]
+            self.show(current, position, total, len(same_term))
+            key = key_reader()
             if key == "a":
                 self._apply([current], "accepted")
             elif key == "r":

@@ -232,3 +232,17 @@ def test_track_applied_shows_applied_fixes_as_tracked_changes(tmp_path: Path) ->
         assert f'w:name="cleaner_{a["id"]}"' in xml
     assert "<w:delText>\\$</w:delText>" in xml and "<w:t>$</w:t>" in xml
     assert "Applied automatically (escapes/markdown-escape" in comments
+
+
+def test_the_terminal_says_when_a_change_is_asked_more_than_once(tmp_path: Path) -> None:
+    src = tmp_path / "call.txt"
+    src.write_text("Alice Smith: We saw the the results.\nBob Jones: And the the team agreed.\nAlice Smith: Thanks.\n")
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out))
+    assert len(queue(out)["suggestions"]) == 2
+    child = _spawn(f"{sys.executable} -m cleaner review {out / 'call.review.json'}")
+    child.expect("2 alike")
+    child.send("T")  # reject both at once
+    child.expect("Nothing left to review")
+    child.expect(pexpect.EOF)
+    assert [d["verdict"] for d in queue(out)["decisions"].values()] == ["rejected", "rejected"]
