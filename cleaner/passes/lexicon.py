@@ -32,6 +32,7 @@ from . import PassContext, PassResult, sentence_start, suggest
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+ACRONYM_TOPIC = 3  # an everyday word said this often is taken for the listed acronym it also spells (GRAIL)
 NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
@@ -659,6 +660,10 @@ class _Run:
         distinctive = form != form[:1].upper() + form[1:].lower()
         used_here = self._uses(form)
         if common:
+            sure, why = False, f"; but '{tok.low}' is also an ordinary word"
+        elif form.isupper() and base.islower() and ordinary_word(tok.low) and int(self.fact("count", tok.low)) < ACRONYM_TOPIC:
+            # an acronym that is also an everyday word, said once or twice: "a WIMP is a particle", but
+            # "he calls me a wimp"; said again and again it is what the transcript is about ("grail" for GRAIL)
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
         elif distinctive or named:
             sure, why = True, ""
