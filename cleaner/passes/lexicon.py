@@ -659,9 +659,14 @@ class _Run:
         # so the transcript must show it too.
         distinctive = form != form[:1].upper() + form[1:].lower()
         used_here = self._uses(form)
-        if common:
+        everyday = ordinary_word(tok.low)
+        if distinctive and not form.isupper() and len(tok.low) >= 4 and not everyday:
+            # capitals inside a word no dictionary has, however often it is said: "iphone", "ebay",
+            # "youtube" (an all-capitals acronym is judged as other words are: "ups" is also "follow-ups")
+            sure, why = True, ""
+        elif common:
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
-        elif form.isupper() and base.islower() and ordinary_word(tok.low) and int(self.fact("count", tok.low)) < ACRONYM_TOPIC:
+        elif form.isupper() and base.islower() and everyday and int(self.fact("count", tok.low)) < ACRONYM_TOPIC:
             # an acronym that is also an everyday word, said once or twice: "a WIMP is a particle", but
             # "he calls me a wimp"; said again and again it is what the transcript is about ("grail" for GRAIL)
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
