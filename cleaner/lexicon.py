@@ -123,6 +123,7 @@ class Lexicon:
         self.parts: dict[str, str] = {}  # lower word -> spelling, for words inside multi-word terms
         self.joined: dict[str, Term] = {}  # join_key(term) -> term, for terms written with other word breaks
         self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # distinctive word -> multi-word terms holding it
+        self.plain_terms: set[str] = set()  # multi-word terms of everyday words only, anchored by their first word
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
         self.and_heard: dict[str, Term] = {}  # "sgna" -> SG&A: an "X and Y" acronym run together, "and" heard as "n"
@@ -146,6 +147,7 @@ class Lexicon:
                 if term.text.isupper() and 2 <= len(term.text) <= 8:
                     self.acronyms[term.text] = term
             else:
+                anchored = False
                 for i, w in enumerate(term.words):
                     self.exact.add(w)
                     self.holders[w.lower()].append((term, i))
@@ -154,12 +156,20 @@ class Lexicon:
                     # ("america" in "Bank of America", "denver" in "Gardner Denver")
                     if len(w) >= 3 and (zipf(w.lower()) < ANCHOR_MAX_ZIPF or (w[:1].isupper() and not ordinary_word(w.lower()))):
                         self.anchors[w.lower()].append((term, i))
+                        anchored = True
                     # a name joined from two words ("NextEra") is often heard as its first alone ("next energy")
                     head = _CAMEL_HEAD.match(w)
                     if head:
                         self.anchors[head[1].lower()].append((term, i))
+                        anchored = True
                     if w[:1].isupper() and len(w) >= 4:
                         self._add_word(w, False, deletes, sounds)
+                titled = all(len(w) >= 3 and w.isalpha() and w.istitle() for w in term.words)
+                if not anchored and titled and term.text == " ".join(term.words):
+                    # everyday words the list capitalizes ("Contract Logistics"): found from the first word,
+                    # for the capitals alone (a question unless the transcript itself writes them)
+                    self.anchors[term.words[0].lower()].append((term, 0))
+                    self.plain_terms.add(term.text)
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}

@@ -336,8 +336,7 @@ class _Run:
                 if any(k in taken for k in range(start, start + n)) or not self._joined_by_spaces(window):
                     continue
                 if text[window[0].start : window[-1].end] in self.lex.exact:
-                    taken.update(range(start, start + n))  # another term, written right ("Mark Connolly" beside "Mark Connelly")
-                    continue
+                    continue  # another term, written right ("Mark Connolly" beside "Mark Connelly")
                 words, written = term.words, term.text
                 if window[-1].suffix and words[-1][-2:] in ("'s", "’s"):
                     # "Standard Poor's" for "Standard & Poor's": the text's own possessive stays where it is
