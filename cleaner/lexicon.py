@@ -123,7 +123,9 @@ class Lexicon:
         self.parts: dict[str, str] = {}  # lower word -> spelling, for words inside multi-word terms
         self.joined: dict[str, Term] = {}  # join_key(term) -> term, for terms written with other word breaks
         self.anchors: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # distinctive word -> multi-word terms holding it
-        self.plain_terms: set[str] = set()  # multi-word terms of everyday words only, anchored by their first word
+        # multi-word terms of everyday words only ("Contract Logistics"), by their first word: too common to
+        # anchor a search on their own, they are tried where the second word follows too
+        self.plain_heads: dict[str, list[Term]] = defaultdict(list)
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
         self.and_heard: dict[str, Term] = {}  # "sgna" -> SG&A: an "X and Y" acronym run together, "and" heard as "n"
@@ -168,8 +170,7 @@ class Lexicon:
                 if not anchored and titled and term.text == " ".join(term.words):
                     # everyday words the list capitalizes ("Contract Logistics"): found from the first word,
                     # for the capitals alone (a question unless the transcript itself writes them)
-                    self.anchors[term.words[0].lower()].append((term, 0))
-                    self.plain_terms.add(term.text)
+                    self.plain_heads[term.words[0].lower()].append(term)
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}
@@ -192,6 +193,7 @@ class Lexicon:
         self._pair_cache: dict[str, list[str]] = {}
         self.by_lower = dict(self.by_lower)
         self.anchors = dict(self.anchors)
+        self.plain_heads = dict(self.plain_heads)
         self.holders = dict(self.holders)
 
     def _add_word(self, word: str, whole: bool, deletes: list[int], sounds: list[int]) -> None:

@@ -310,14 +310,20 @@ class _Run:
     def multiword(self, toks: list[Token], taken: set[int], loud: set[str]) -> None:
         tried: set[tuple[int, str]] = set()
         text = self.t.text
-        anchors, holders = self.lex.anchors, self.lex.holders
+        anchors, holders, plain = self.lex.anchors, self.lex.holders, self.lex.plain_heads
         # a capitalized word some term could be meant by may be a name misheard inside a longer term
         misheard = {base for base in loud if base[0].isupper() and base.lower() not in anchors and base.lower() not in holders}
         for i in [
-            i for i, tok in enumerate(toks) if tok.low in anchors or (tok.low in holders and tok.base[0].isupper()) or tok.base in misheard
+            i
+            for i, tok in enumerate(toks)
+            if tok.low in anchors or tok.low in plain or (tok.low in holders and tok.base[0].isupper()) or tok.base in misheard
         ]:
             tok = toks[i]
             terms = anchors.get(tok.low, ())
+            if tok.low in plain and i + 1 < len(toks):
+                # everyday words the list capitalizes ("contract logistics"): where the first two are there
+                after = toks[i + 1].low
+                terms = (*terms, *((t, 0) for t in plain[tok.low] if t.words[1].lower() == after))
             if not terms and tok.base in misheard:
                 # a name one letter from a term's word, sounding the same ("Monroe" for the "Monro" of "Monro Forward")
                 terms = self._misheard_anchors(tok)
