@@ -354,6 +354,8 @@ class _Run:
                 if not edits:
                     taken.update(range(start, start + n))
                     continue
+                if not spelling_changed and all(w.base.isupper() for w in window):
+                    continue  # "HOPE WELLS" in capitals is a house style (a speaker label), as "NASDAQ" is
                 pairs = list(zip(window, words, strict=False))
                 cut = [tw for w, tw in pairs if _cut_short(w.low, tw)]
                 if cut:
@@ -417,7 +419,7 @@ class _Run:
         titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
         # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
         begun = any(w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start) for w, tw in pairs)
-        sure = not all(w.base.isupper() for w, _ in pairs) and (named or titled or begun or all(self._case_is_sure(e) for e in edits))
+        sure = named or titled or begun or all(self._case_is_sure(e) for e in edits)
         return sure, f"the term list writes '{term.text}' with these capitals"
 
     def _person(self, window: list[Token], term: Term) -> bool:
