@@ -166,8 +166,9 @@ class Lexicon:
                         anchored = True
                     if w[:1].isupper() and len(w) >= 4:
                         self._add_word(w, False, deletes, sounds)
-                titled = all(len(w) >= 3 and w.isalpha() and w.istitle() for w in term.words)
-                if not anchored and titled and term.text == " ".join(term.words):
+                # plain words and hyphens only: "Department of Defense", "Coca-Cola", "COVID-19" (not "AS&I", "J.B.")
+                plain = term.text.replace("-", " ") == " ".join(term.words) and term.words[0].isalpha() and len(term.words[0]) >= 2
+                if not anchored and plain and any(ch.isupper() for ch in term.text):
                     # everyday words the list capitalizes ("Contract Logistics"): found from the first word,
                     # for the capitals alone (a question unless the transcript itself writes them)
                     self.plain_heads[term.words[0].lower()].append(term)
