@@ -35,6 +35,12 @@ def _parts(t: Transcript) -> list[tuple[str, Span]]:
     return out
 
 
+def _numbered_apart(a: str, b: str) -> bool:
+    """ "Speaker 1" and "Speaker 2", "Analyst A" and "Analyst B": two people, told apart by a number or letter."""
+    last_a, last_b = a.split()[-1].lower(), b.split()[-1].lower()
+    return last_a != last_b and any(len(w) <= 2 or any(ch.isdigit() for ch in w) for w in (last_a, last_b))
+
+
 def _clusters(forms: Counter[str]) -> list[list[str]]:
     """Group spellings that are the same name written slightly differently."""
     clusters: list[list[str]] = []
@@ -45,6 +51,7 @@ def _clusters(forms: Counter[str]) -> list[list[str]]:
                 form.lower() != head.lower()
                 and fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR
                 and form.split()[0].lower() == head.split()[0].lower()
+                and not _numbered_apart(form, head)
             ):
                 cluster.append(form)
                 break
