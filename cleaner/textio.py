@@ -14,7 +14,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-MAX_INPUT_BYTES = 200 * 1024 * 1024  # a transcript larger than this is surely not one
+# A transcript larger than this is surely not one (a day of speech is about 1.5 MB), and cleaning one
+# text takes about 16 times its size in memory: 50 MiB stays under a gigabyte.
+MAX_INPUT_BYTES = 50 * 1024 * 1024
 
 
 class CleanerError(Exception):
@@ -99,9 +101,7 @@ def read_text(path: Path, what: str = "transcript") -> Decoded:
         raise CleanerError(f"{path}: is a folder, expected a {what} file")
     size = path.stat().st_size
     if size > MAX_INPUT_BYTES:
-        raise CleanerError(
-            f"{path}: {size // (1024 * 1024)} MiB is larger than the {MAX_INPUT_BYTES // (1024 * 1024)} MiB limit for a {what}"
-        )
+        raise CleanerError(f"{path}: {size / 2**20:.1f} MiB is larger than the {MAX_INPUT_BYTES / 2**20:g} MiB limit for a {what}")
     try:
         data = path.read_bytes()
     except OSError as exc:

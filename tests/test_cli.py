@@ -155,3 +155,15 @@ def test_python_dash_m(tmp_path: Path) -> None:
     )
     assert proc.returncode == 0, proc.stderr
     assert (tmp_path / "tesla-2011-q2-call.txt").exists()
+
+
+def test_a_file_too_large_to_be_a_transcript_is_refused_with_its_size(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import cleaner.textio
+
+    monkeypatch.setattr(cleaner.textio, "MAX_INPUT_BYTES", 1024 * 1024)
+    src = tmp_path / "huge.txt"
+    src.write_text("word " * 300_000)
+    result = CliRunner().invoke(main, ["clean", str(src), "-o", str(tmp_path / "out")])
+    assert result.exit_code != 0
+    assert "huge.txt: 1.4 MiB is larger than the 1 MiB limit for a transcript" in result.output
+    assert not (tmp_path / "out" / "huge.txt").exists()
