@@ -115,6 +115,8 @@ def clean_text(
     if layout is not None:
         return _clean_as(text, layout, *args)
     first = _clean_as(text, detect_layout(text), *args)
+    if not first.applied:
+        return first  # the text as it came: it reads in the layout it was detected in
     # A fix can change how the text reads ("I B N R" alone on a line looks like a speaker label,
     # "IBNR" does not): the output must read in the layout it was cleaned in, or a second run over
     # it would clean it differently. Clean the input again in the layout its output reads in.

@@ -74,8 +74,8 @@ def _decode(data: bytes, name: str) -> Decoded:
     # Windows-1252 is the usual non-UTF-8 English (and Western European) file: prefer it whenever it reads
     # as cleanly as the best guess, which on a few accented words is often another code page that
     # turns "très" into "trčs" ("Příliš žluťoučký" still reads as Central European: 1252 cannot)
-    western = [m for m in matches if m.encoding == "cp1252" or "cp1252" in m.could_be_from_charset]
-    if encoding != "cp1252" and western and western[0].chaos <= best.chaos and western[0].coherence >= best.coherence:
+    western = next((m for m in matches if m.encoding == "cp1252" or "cp1252" in m.could_be_from_charset), None)
+    if encoding != "cp1252" and western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence:
         with contextlib.suppress(UnicodeDecodeError):  # a byte 1252 leaves undefined: keep the best guess
             encoding, text = "cp1252", data.decode("cp1252")
     if _looks_binary(text):
