@@ -27,6 +27,7 @@ from . import frequency
 from .cache import cached
 from .dictionaries import WORD_RE, TermEntry, load_term_list
 from .hashindex import HashIndex, entry
+from .spoken import term_said
 from .wordcase import name_like, ordinary_word
 
 
@@ -83,6 +84,11 @@ def join_key(text: str) -> str:
     """A term with its word breaks taken out: "NextEra Energy", "Next Era Energy" and "next-era energy"
     share one key, and so do "M&A" and "M and A"."""
     return "".join(ch for ch in text.lower().replace("&", "and") if ch.isalnum())
+
+
+def bare(word: str) -> str:
+    """A word without its possessive ending, as tokens.py reads the text's words ("Mary's": "Mary")."""
+    return word[:-2] if len(word) > 2 and word[-2:] in ("'s", "’s") else word
 
 
 def max_distance(length: int) -> int:
@@ -144,6 +150,11 @@ class Lexicon:
             if len(key) >= 5:
                 self.joined.setdefault(key, term)
                 self.max_words = max(self.max_words, len(term.words))
+            for said in term_said(term.text):  # "cas nine" for Cas9, "covid nineteen" for COVID-19
+                if len(join_key(said)) < 5:
+                    continue
+                self.joined.setdefault(join_key(said), term)
+                self.max_words = max(self.max_words, len(WORD_RE.findall(said)))
             if len(term.words) == 1:
                 self._add_word(term.words[0], True, deletes, sounds)
                 if term.text.isupper() and 2 <= len(term.text) <= 8:
@@ -152,6 +163,8 @@ class Lexicon:
                 anchored = False
                 for i, w in enumerate(term.words):
                     self.exact.add(w)
+                    if i == len(term.words) - 1:
+                        w = bare(w)  # the text's words are read without their possessive ("saint mary's": "mary")
                     self.holders[w.lower()].append((term, i))
                     # only a distinctive word can anchor a match: "of" or "company" would try every term;
                     # a name, or a word no dictionary writes in lower case, is distinctive however common

@@ -23,8 +23,9 @@ import jellyfish
 from rapidfuzz.distance import Levenshtein
 
 from ..dictionaries import WORD_RE
-from ..lexicon import Lexicon, Term, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
 from ..wordcase import name_like, ordinary_word
 from . import PassContext, PassResult, sentence_start, suggest
@@ -108,6 +109,8 @@ _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay
 # (both start at a capital and look behind it after: a look-behind or \b first is tried at every position)
 _CAPITAL_PAIR = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
 _SPELLED_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.\s?|\s)(?:[A-Z](?:\.\s?|\s)){0,6}[A-Z]\b\.?")
+# the same in a transcript written in lower case ("an m r a like"), letters one space apart
+_SPELLED_LOWER = re.compile(r"\b[a-z](?: [a-z]){2,6}\b")
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
 
@@ -289,13 +292,15 @@ class _Run:
 
     # -- spelled-out acronyms: "I B N R" -> "IBNR"
     def acronyms(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
-        for m in _SPELLED_ACRONYM.finditer(self.t.text, s, e):
-            letters = "".join(ch for ch in m.group() if ch.isalpha())
+        found = list(_SPELLED_ACRONYM.finditer(self.t.text, s, e)) + list(_SPELLED_LOWER.finditer(self.t.text, s, e))
+        for m in found:
+            letters = "".join(ch for ch in m.group() if ch.isalpha()).upper()
             term = self.lex.acronyms.get(letters)
             if term is None:
                 continue
             end = m.end() - (1 if m.group().endswith(".") and not self.t.text[m.end() - 2].isalpha() else 0)
-            sure = len(letters) >= 3
+            # "a" and "i" are words too: in lower case, three letters with one at an end ("the m r a") may not all be the acronym's
+            sure = len(letters) >= 3 and not (m.group().islower() and len(letters) == 3 and {letters[0], letters[-1]} & {"A", "I"})
             self.add(
                 "spelled-acronym",
                 [Edit(Span(m.start(), end), term.text)],
@@ -323,7 +328,7 @@ class _Run:
             if tok.low in plain and i + 1 < len(toks):
                 # everyday words the list capitalizes ("contract logistics"): where the first two are there
                 after = toks[i + 1].low
-                terms = (*terms, *((t, 0) for t in plain[tok.low] if t.words[1].lower() == after))
+                terms = (*terms, *((t, 0) for t in plain[tok.low] if bare(t.words[1]).lower() == after))
             if not terms and tok.base in misheard:
                 # a name one letter from a term's word, sounding the same ("Monroe" for the "Monro" of "Monro Forward")
                 terms = self._misheard_anchors(tok)
@@ -350,7 +355,7 @@ class _Run:
                 verdict = self._compare(window, words)
                 if verdict is None:
                     continue
-                edits, spelling_changed, distinctive = verdict
+                edits, spelling_changed, distinctive, weak = verdict
                 if not edits:
                     taken.update(range(start, start + n))
                     continue
@@ -364,6 +369,7 @@ class _Run:
                     sure, why = self._spelling_verdict(pairs, term, distinctive, len(edits))
                 else:
                     sure, why = self._case_verdict(pairs, term, distinctive, edits)
+                sure = sure and not weak
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
                 whole = Span(window[0].start, window[-1].end)
@@ -457,9 +463,11 @@ class _Run:
             w.suffix for w in window[:-1]
         )
 
-    def _compare(self, window: list[Token], words: tuple[str, ...]) -> tuple[list[Edit], bool, bool] | None:
+    def _compare(self, window: list[Token], words: tuple[str, ...]) -> tuple[list[Edit], bool, bool, bool] | None:
+        """The edits that make ``window`` the term's ``words``, whether a spelling changes, whether a
+        distinctive word is written right, and whether the evidence is too weak for a sure fix."""
         edits: list[Edit] = []
-        spelling = False
+        spelling = weak = False
         distinctive = False
         for w, tw in zip(window, words, strict=False):
             if w.base == tw:
@@ -474,13 +482,16 @@ class _Run:
             if _loses_accent(w.low, tw.lower()):
                 return None  # never take away an accent the text has ("Santander México")
             dist = Levenshtein.distance(w.low, tw.lower())
-            if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or len(tw) < 4) and not _cut_short(w.low, tw):
+            # a short name one letter off that sounds the same ("David Lu" for David Liu) is only ever a question
+            short = len(tw) == 3 and dist == 1 and len(w.low) >= 2 and sounds_alike(w.base, tw)
+            if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or (len(tw) < 4 and not short)) and not _cut_short(w.low, tw):
                 return None
+            weak |= short
             spelling = True
             edits.append(Edit(Span(w.start, w.end), tw))
         if spelling and sum(1 for w, tw in zip(window, words, strict=False) if w.low == tw.lower()) == 0:
             return None
-        return edits, spelling, distinctive
+        return edits, spelling, distinctive, weak
 
     # -- a term written with other word breaks: "Giga factory", "Next Era Energy", "M and A", "m&a"
     def split_words(self, toks: list[Token], taken: set[int]) -> None:
@@ -538,7 +549,14 @@ class _Run:
                     and all(len(w.low) >= 2 for w in window)
                     and not (i > 0 and toks[i - 1].low in ("a", "an") and not toks[i - 1].suffix)
                 )
-                sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named or coined))
+                # the number said in words ("cas nine", "covid nineteen"): sure beside a word English does not
+                # write in lower case, or one written as a name ("Windows eleven"); "three m" may be three million
+                said = [w for w in window if w.low not in NUMBER_WORDS]
+                spoken = any(ch.isdigit() for ch in term.text) and len(said) < len(window)
+                if spoken:
+                    sure = bool(said) and all(len(w.low) >= 2 for w in said) and (named or not all(ordinary_word(w.low) for w in said))
+                else:
+                    sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named or coined))
             self.add(
                 "split-term",
                 [Edit(Span(window[0].start, window[-1].end), _write_as(term.text, shown))],
