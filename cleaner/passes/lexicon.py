@@ -484,7 +484,9 @@ class _Run:
             dist = Levenshtein.distance(w.low, tw.lower())
             # a short name one letter off that sounds the same ("David Lu" for David Liu) is only ever a question
             short = len(tw) == 3 and dist == 1 and len(w.low) >= 2 and sounds_alike(w.base, tw)
-            if (dist > max_distance(len(tw)) or w.low[:1] != tw.lower()[:1] or (len(tw) < 4 and not short)) and not _cut_short(w.low, tw):
+            # another first letter only for the same sound ("Christaps" for Kristaps, "Cathy" for Kathy)
+            first = w.low[:1] == tw.lower()[:1] or sounds_alike(w.base, tw)
+            if (dist > max_distance(len(tw)) or not first or (len(tw) < 4 and not short)) and not _cut_short(w.low, tw):
                 return None
             weak |= short
             spelling = True
