@@ -784,6 +784,10 @@ class _Run:
         relevant = self._relevant(best.form)
         sure = strong and sound and not case_conflict and close and common < RARE and (relevant or common < 2.0)
         sure = sure and not _other_number(low, best.form.lower())  # one or many is grammar, not hearing
+        # a short everyday word or common name ("stores", "Travis") is what any speller would offer for a
+        # garbled word ("stires", "Traviss"): the list only says it is meant where the transcript is about it
+        # (one letter from a long one, "Missisippi", "Einstien", is that name misspelt)
+        sure = sure and (relevant or zipf(best.form.lower()) < COMMON or len(best.form) >= 8)
         if not sure and not best.sounds_alike and common >= RARE:
             return  # a real word one letter from a term, sounding different: noise, not a lead
         evidence = {
