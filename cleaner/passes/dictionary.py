@@ -31,7 +31,9 @@ def _is_word_char(ch: str) -> bool:
 def _replacement(rule: Rule, source: str, text: str, start: int, repl: str) -> str:
     if rule.case == "match-source":
         return match_case(source, repl)
-    if repl[:1].islower() and sentence_start(text, start):
+    # a capital where a sentence starts, unless the text writes it in lower case there (ASR lines that
+    # begin mid-sentence: "non gap profitability" is "non-GAAP profitability")
+    if repl[:1].islower() and sentence_start(text, start) and not source[:1].islower():
         return repl[:1].upper() + repl[1:]
     return repl
 
