@@ -381,6 +381,42 @@ def load_dictionaries(names: list[str], use_defaults: bool = True) -> list[Dicti
 class TermEntry:
     text: str
     line: int
+    guessed_case: bool = False  # from a list written all in capitals: its capitals are a guess (see _recase)
+
+
+# a list in capitals ("MONRO INC", "BRETT PONTON", as speech vendors' vocabularies are often kept) says
+# which letters a term has, not which are capitals: most of its terms are in capitals and some have
+# long words, which acronyms do not
+_SHOUTED_SHARE = 0.9
+_SHOUTED_LONG_TERMS = 3
+
+
+def _shouted(terms: list[TermEntry]) -> bool:
+    lettered = [t.text for t in terms if any(ch.isalpha() for ch in t.text)]
+    upper = [t for t in lettered if t.upper() == t]
+    long_words = sum(1 for t in upper if any(len(w) >= 7 and w.isalpha() for w in WORD_RE.findall(t)))
+    return bool(lettered) and len(upper) >= _SHOUTED_SHARE * len(lettered) and long_words >= _SHOUTED_LONG_TERMS
+
+
+_SMALL_WORDS = {"OF", "AND", "THE", "FOR", "AT", "ON", "IN", "DE", "LA", "DU", "VON", "VAN", "DER", "DEL", "DA"}
+_NAME_WORDS = {"INC", "CO", "LTD", "LLC", "PLC", "CORP", "MR", "MS", "MRS", "DR", "ST", "JR", "SR"}
+
+
+def _recase(text: str) -> str:
+    """A guess at a shouted term's capitals: "of" and "and" in lower case, short words and words with
+    "&" or digits as they are (acronyms: "BMO", "SG&A", "3M"), other words capitalized as names are
+    ("MONRO INC" -> "Monro Inc", "O'REILLY" -> "O'Reilly", "LOWE'S" -> "Lowe's")."""
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group()
+        if w in _SMALL_WORDS and m.start() > 0:
+            return w.lower()
+        parts = w.split("'")
+        if not all(p.isalpha() for p in parts if p) or (len(w) <= 3 and w not in _NAME_WORDS):
+            return w
+        return "'".join(p if not p else "s" if (k and p == "S") else p[0] + p[1:].lower() for k, p in enumerate(parts))
+
+    return re.sub(r"[^\s\-/.]+", word, text)
 
 
 def load_term_list(path: Path) -> list[TermEntry]:
@@ -418,4 +454,12 @@ def load_term_list(path: Path) -> list[TermEntry]:
         warnings.warn(f"{path}: {repeats - 5} more repeated term(s), each kept once", DictionaryWarning, stacklevel=2)
     if not terms:
         raise CleanerError(f"{path}: has no terms")
+    if _shouted(terms):
+        warnings.warn(
+            f"{path}: the terms are written in capitals, which says nothing of how they are capitalized; "
+            "cleaner guesses (MONRO INC -> Monro Inc) and restores no capitals from this list",
+            DictionaryWarning,
+            stacklevel=2,
+        )
+        terms = [TermEntry(_recase(t.text), t.line, guessed_case=True) for t in terms]
     return terms

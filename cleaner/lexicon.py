@@ -134,13 +134,18 @@ class Lexicon:
         self.plain_heads: dict[str, list[Term]] = defaultdict(list)
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
+        # terms and words whose capitals are only guessed (a list written in capitals): no capitals are restored from them
+        self.guessed_case: set[str] = set()
         self.and_heard: dict[str, Term] = {}  # "sgna" -> SG&A: an "X and Y" acronym run together, "and" heard as "n"
         self.max_words = 1
         self._fuzzy_words: list[str] = []  # lower-case words misspellings are looked up against, by number
         self._fuzzy_number: dict[str, int] = {}
         deletes: list[int] = []  # HashIndex entries
         sounds: list[int] = []
-        for term in self.terms:
+        for listed, term in zip(entries, self.terms, strict=True):
+            if listed.guessed_case:
+                self.guessed_case.add(term.text)
+                self.guessed_case.update(term.words)
             self.exact.add(term.text)
             self.by_lower[term.lower].append(term)
             key = join_key(term.text)

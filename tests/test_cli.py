@@ -139,6 +139,23 @@ def test_malformed_dictionary_and_term_list(tmp_path: Path) -> None:
     assert code != 0 and "has no terms" in out
 
 
+def test_a_term_list_in_capitals_gives_letters_not_capitals(tmp_path: Path) -> None:
+    """Speech vendors keep vocabularies in capitals: such a list must not make cleaner shout names."""
+    terms = tmp_path / "vocab.txt"
+    terms.write_text("MONRO FORWARD INITIATIVES\nBRETT PONTON\nBED BATH & BEYOND\nJPMORGAN\nGREENFIELD\nOPPENHEIMER\nSG&A\n")
+    text = tmp_path / "call.txt"
+    text.write_text(
+        "Brett Ponton of Monroe forward initiatives spoke. Greenfield stores grew at Bed Bath and Beyond, "
+        "said Brian of Oppenheimer, then JP Morgan asked about sgna.\n"
+    )
+    code, out = run("clean", str(text), "--lexicon", str(terms), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 0 and "are written in capitals" in out, out
+    assert (tmp_path / "out/call.txt").read_text() == (
+        "Brett Ponton of Monro forward initiatives spoke. Greenfield stores grew at Bed Bath & Beyond, "
+        "said Brian of Oppenheimer, then JPMorgan asked about SG&A.\n"
+    )
+
+
 def test_unknown_format_and_dictionary(tmp_path: Path) -> None:
     code, out = run("clean", str(SAMPLE), "--format", "pdf")
     assert code != 0 and "pdf" in out

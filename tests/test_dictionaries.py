@@ -9,7 +9,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
-from cleaner.dictionaries import _load_yaml, load_dictionary, shipped_dictionaries
+from cleaner.dictionaries import DictionaryWarning, _load_yaml, load_dictionary, load_term_list, shipped_dictionaries
 from cleaner.passes import PassContext
 from cleaner.passes.dictionary import rule_only
 from cleaner.pipeline import clean_text
@@ -101,3 +101,21 @@ def test_event_yaml_loader_reads_every_shipped_dictionary_as_safe_load_does() ->
     for path in shipped_dictionaries():
         text = path.read_text()
         assert _without_lines(_load_yaml(text)) == yaml.safe_load(text)
+
+
+def test_a_list_of_acronyms_is_not_a_list_in_capitals(tmp_path: Path) -> None:
+    acronyms = tmp_path / "acronyms.txt"
+    acronyms.write_text("GAAP\nEBITDA\nIBNR\nSG&A\nNASDAQ\nCapEx\n")
+    assert [t.text for t in load_term_list(acronyms)] == ["GAAP", "EBITDA", "IBNR", "SG&A", "NASDAQ", "CapEx"]
+    shouted = tmp_path / "vocab.txt"
+    shouted.write_text("MONRO INC EARNINGS CONFERENCE CALL\nBANK OF AMERICA\nO'REILLY AUTOMOTIVE\nLOWE'S\nBMO CAPITAL MARKETS\n")
+    with pytest.warns(DictionaryWarning, match="written in capitals"):
+        terms = load_term_list(shouted)
+    assert [t.text for t in terms] == [
+        "Monro Inc Earnings Conference Call",
+        "Bank of America",
+        "O'Reilly Automotive",
+        "Lowe's",
+        "BMO Capital Markets",
+    ]
+    assert all(t.guessed_case for t in terms)

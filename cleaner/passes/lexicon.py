@@ -143,6 +143,28 @@ def _loses_accent(low: str, target: str) -> bool:
     return plain != low and plain == _plain(target)
 
 
+def _text_case(replacement: str, source: str) -> str:
+    """A term from a list written in capitals, written with the text's own capitals wherever the text has
+    the same letters: a word ("Bed Bath Beyond" -> "Bed Bath & Beyond"), or capitalized words run together
+    ("JP Morgan" -> "JPMorgan"); elsewhere the list's guessed capitals stay ("next era" -> "Nextera")."""
+    words = WORD_RE.findall(source)
+    by_lower = {w.lower(): w for w in words}
+    runs: dict[str, str] = {}
+    for i in range(len(words)):
+        for j in range(i + 2, min(i + 4, len(words)) + 1):
+            run = words[i:j]
+            if any(w[:1].isupper() for w in run):
+                runs.setdefault("".join(run).lower(), "".join(run))
+
+    def word(m: re.Match[str]) -> str:
+        low = m.group().lower()
+        if len(low) < 3:
+            return m.group()  # the letters of "M&A" are no word the text has ("m and a")
+        return by_lower.get(low) or runs.get(low) or m.group()
+
+    return WORD_RE.sub(word, replacement)
+
+
 def _write_as(form: str, source: str) -> str:
     """Write the term's own spelling; a lower-case term follows the text's capitals."""
     if form.islower() and source[:1].isupper():
@@ -229,6 +251,10 @@ class _Run:
         evidence: dict[str, object],
         alternatives: tuple[str, ...] = (),
     ) -> None:
+        if self.lex.guessed_case and evidence.get("term") in self.lex.guessed_case:
+            edits = [Edit(e.span, _text_case(e.replacement, self.t.text[e.span.start : e.span.end])) for e in edits]
+            if all(self.t.text[e.span.start : e.span.end] == e.replacement for e in edits):
+                return  # the list's letters are the text's: only capitals differed, which the list does not know
         self.result.suggestions.append(
             suggest(self.t, PASS_ID, rule, edits, applicability, reason, confidence, evidence, alternatives, priority=60)
         )
@@ -359,6 +385,8 @@ class _Run:
                 if not edits:
                     taken.update(range(start, start + n))
                     continue
+                if not spelling_changed and term.text in self.lex.guessed_case:
+                    continue  # capitals only, from a list written in capitals
                 if not spelling_changed and all(w.base.isupper() for w in window):
                     continue  # "HOPE WELLS" in capitals is a house style (a speaker label), as "NASDAQ" is
                 pairs = list(zip(window, words, strict=False))
@@ -671,6 +699,8 @@ class _Run:
 
     def case(self, tok: Token, form: str) -> None:
         base = tok.base
+        if form in self.lex.guessed_case or form[:-1] in self.lex.guessed_case:
+            return  # the list was written in capitals: it does not say which letters are capitals
         if form == base or form.islower() or (base.isupper() and not form.isupper() and not _MIXED_ACRONYM.fullmatch(form)):
             return  # "NASDAQ" may be how a house writes Nasdaq; "IGG" is only ever IgG
         whole = tok.low in self.lex.words
