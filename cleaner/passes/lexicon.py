@@ -18,6 +18,7 @@ import itertools
 import re
 import unicodedata
 from collections import Counter
+from dataclasses import replace
 
 import jellyfish
 from rapidfuzz.distance import Levenshtein
@@ -34,6 +35,9 @@ PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
 ACRONYM_TOPIC = 3  # an everyday word said this often is taken for the listed acronym it also spells (GRAIL)
+FOREIGN_ZIPF = 1.5  # below this a word is unknown to English
+FOREIGN_SHARE = 0.25  # more unknown words than this: the transcript is in another language
+FOREIGN_MIN_WORDS = 40  # too few words to tell
 NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
@@ -848,6 +852,19 @@ class _Run:
         )
 
 
+def reads_as_english(word_counts: Counter[str]) -> bool:
+    """False for a transcript in another language: the word frequencies every guard rests on are English
+    ones, and to them "ventas" or "plantas" is as rare as a name. At most a twentieth of an English
+    transcript's words are unknown to English (names, garbled words); a Spanish one has over a third."""
+    total = unknown = 0
+    for word, n in word_counts.items():
+        if len(word) >= 3 and word.isalpha():
+            total += n
+            if zipf(word.lower()) < FOREIGN_ZIPF:
+                unknown += n
+    return total < FOREIGN_MIN_WORDS or unknown <= FOREIGN_SHARE * total
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     if ctx.lexicon is None:
         return PassResult()
@@ -855,4 +872,11 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     for block in t.blocks:
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING):
             run_.block(block.span.start, block.span.end)
+    if not reads_as_english(run_.word_counts):
+        run_.result.suggestions = [
+            replace(sg, applicability=Applicability.REVIEW, reason=sg.reason + "; the transcript does not read as English")
+            if sg.applicability is Applicability.AUTO
+            else sg
+            for sg in run_.result.suggestions
+        ]
     return run_.result
