@@ -2,7 +2,8 @@
 
 Layouts, in the order they are tried:
 
-* ``bracket``  -- ``NAME [00:12:31]`` alone on a line, speech on the lines below.
+* ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it) alone on a line,
+  speech on the lines below.
 * ``colon``    -- ``Name: speech`` on one line.
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
@@ -24,7 +25,11 @@ from .model import Block, BlockKind, Span, Transcript, Turn
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
 _SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
-_BRACKET_LINE = re.compile(rf"^(?P<name>{_NAME}|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*\[(?P<ts>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?)\][ \t]*$")
+# the timestamp in brackets, or bare after the name as Otter.ai exports it ("Jane Doe  0:07")
+_BRACKET_LINE = re.compile(
+    rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*(?P<open>\[)?(?(open)|(?<=[ \t]))"
+    r"(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?(open)\])[ \t]*$"
+)
 _COLON_LINE = re.compile(rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"

@@ -14,9 +14,12 @@ EARNINGS = (
 COLON = "Priya Raman: Let's start.\nJiri Novak: Sure.\nthis line continues Jiri.\nSpeaker 2: Yes.\n"
 BRACKET = "PROFESSOR OKAFOR [00:00:04]\nGood morning.\n\nSTUDENT [00:03:40]\nA question?\n"
 PLAIN = "and the results were good\nand we expect more\nOkay\n"
+OTTER = "Jane Doe  0:00\nWelcome back.\n\nSpeaker 2  0:07\nThanks, Jane.\nMeeting at 10:30\n"
 
 
-@pytest.mark.parametrize(("text", "layout"), [(EARNINGS, "earnings"), (COLON, "colon"), (BRACKET, "bracket"), (PLAIN, "plain")])
+@pytest.mark.parametrize(
+    ("text", "layout"), [(EARNINGS, "earnings"), (COLON, "colon"), (BRACKET, "bracket"), (OTTER, "bracket"), (PLAIN, "plain")]
+)
 def test_detect(text: str, layout: str) -> None:
     assert detect_layout(text) == layout
 
@@ -47,6 +50,9 @@ def test_colon_and_bracket_turns() -> None:
     assert t.block_text(t.paragraphs()[2]) == "this line continues Jiri."
     b = parse(BRACKET)
     assert [(u.speaker, u.timestamp) for u in b.turns] == [("PROFESSOR OKAFOR", "00:00:04"), ("STUDENT", "00:03:40")]
+    o = parse(OTTER)  # Otter.ai's export: the timestamp after the name, without brackets
+    assert [(u.speaker, u.timestamp) for u in o.turns] == [("Jane Doe", "0:00"), ("Speaker 2", "0:07")]
+    assert o.block_text(o.paragraphs()[-1]) == "Meeting at 10:30"
 
 
 def test_turn_keys_survive_other_turns() -> None:
