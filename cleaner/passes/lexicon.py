@@ -434,13 +434,24 @@ class _Run:
         # a name written as another name that sounds the same, one letter apart (two, for a spelling
         # English never uses), inside the whole term ("Monroe forward" for "Monro Forward",
         # "John Hartman" for "John Hartmann", "Ryner Blair" for "Rainer Blair")
+        # a first name a dictionary also has as an old word ("Brett", "Eric") counts when it is written
+        # as a name inside a sentence, one letter off and sounding the same on both keys ("Brett Jordan")
         misheard_name = all(
             w.base[:1].isupper()
             and tw[:1].isupper()
-            and not ordinary_word(w.low)
+            and (
+                not ordinary_word(w.low)
+                or (
+                    k == 0
+                    and len(pairs) == 2
+                    and not sentence_start(self.t.text, w.start)
+                    and sound_keys_agree(w.low, tw.lower()) == 2
+                    and Levenshtein.distance(w.low, tw.lower()) == 1
+                )
+            )
             and sounds_alike(w.base, tw)
             and Levenshtein.distance(w.low, tw.lower()) <= (2 if zipf(w.low) < NO_WORD and len(tw) >= 5 else 1)
-            for w, tw in pairs
+            for k, (w, tw) in enumerate(pairs)
             if w.low != tw.lower()
         )
         close = all(sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1 for w, tw in pairs if w.base != tw)
