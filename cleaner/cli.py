@@ -131,6 +131,14 @@ def main() -> None:
     show_default=True,
     help="'remove' deletes doubled words that are never grammatical (the the), for clean-read transcripts.",
 )
+@click.option(
+    "--typos",
+    type=click.Choice(["review", "fix"]),
+    default="review",
+    show_default=True,
+    help="'fix' corrects common misspellings (recieve) without asking, for transcripts a person typed; "
+    "on speech recognition output they are often misheard words, so they are only suggested.",
+)
 @click.option("--track-applied", is_flag=True, help="In the DOCX, show applied fixes as tracked changes too.")
 @click.option(
     "--docx-comments/--no-docx-comments",
@@ -150,6 +158,7 @@ def clean(
     layout: str | None,
     lang: str,
     doubled_words: str,
+    typos: str,
     track_applied: bool,
     docx_comments: bool,
     jobs: int,
@@ -163,7 +172,7 @@ def clean(
             ctx = PassContext(
                 tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
                 Lexicon.load(list(lexicons)) if lexicons else None,
-                {"doubled_words": doubled_words},
+                {"doubled_words": doubled_words, "typos": typos},
             )
         heap.settle()
         pairs = collect_inputs(inputs, output_dir)
@@ -175,6 +184,7 @@ def clean(
         "no_default_dictionaries": no_default_dictionaries,
         "layout": layout,
         "doubled_words": doubled_words,
+        "typos": typos,
     }
     job = Job(ctx, formats, layout, lang, track_applied, docx_comments, options)
     totals = Totals()

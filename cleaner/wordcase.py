@@ -101,6 +101,13 @@ def _kind(low: str) -> str:
     return "unknown"
 
 
+def in_dictionary(low: str) -> bool:
+    """True when a cased dictionary has exactly this word, in lower case or as a name (no endings taken
+    off): "trough" and "wich" are words of their own, "recieve" is not."""
+    lower, names = _entries()
+    return _in(lower, low) or _in(names, low)
+
+
 def ordinary_word(low: str) -> bool:
     """True when English writes this word in lower case ("mosaic", "diagnostics", "camping", "website")."""
     return _kind(low) == "ordinary"

@@ -1,0 +1,70 @@
+"""Common typing mistakes in a transcript a person typed ("recieve", "goverment", "definately").
+
+The list is codespell's (see ``cleaner/typos.py``). A transcript is not source code: it is full of
+names and of acronyms a recognizer writes in lower case ("tne" for T&E, "sgna" for SG&A). Only a
+word no dictionary has, that no listed term could be, whose correction is far more common than
+itself, is offered at all; nothing is changed without a person unless ``typos: fix``
+(``--typos fix``), for transcripts a person typed. Then a lower-case word of five letters or more
+with a single correction is fixed. On speech recognition output that would be wrong a third of the
+time: the recognizer's own odd spellings are misheard words ("hygene" for hydrogen, "humber" for
+the Humber), not slips of a finger.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..frequency import zipf
+from ..model import Applicability, Edit, Span, Transcript
+from ..typos import table
+from ..wordcase import in_dictionary
+from . import PassContext, PassResult, sentence_start, suggest
+
+SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
+PASS_ID = "typos"
+SURE_LENGTH = 5  # shorter misspellings ("teh", "tne") are too often an acronym or a word cut short
+# a word of letters alone: not part of an address, a file name, a hyphenated or contracted word
+_WORD = re.compile(r"(?<![\w'’@/\-.])[A-Za-z][a-z]{2,}(?![\w'’@/\-]|\.\w)")
+
+
+def _write_like(fix: str, source: str) -> str:
+    return fix[:1].upper() + fix[1:] if source[:1].isupper() else fix
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    known = table()
+    lex = ctx.lexicon
+    for block in t.paragraphs():
+        for m in _WORD.finditer(t.text, block.span.start, block.span.end):
+            word = m.group()
+            low = word.lower()
+            fixes = known.get(low)
+            if not fixes or in_dictionary(low):
+                continue  # no known misspelling, or a word of its own ("trough", "calender")
+            capital = word[:1].isupper()
+            if capital and not sentence_start(t.text, m.start()):
+                continue  # a capital inside a sentence: a name ("Humber", "Verifi")
+            if lex is not None and (low in lex.by_lower or word in lex.exact or not lex.quiet(word)):
+                continue  # the user's own term, or one the term-list rules judge
+            if any(low == f + end for f in fixes for end in ("s", "es", "d", "ed")):
+                continue  # "equipments": grammar a speaker used, which a verbatim transcript keeps
+            if zipf(fixes[0].split()[0]) < zipf(low) + 1:
+                continue  # the correction is hardly more common than the misspelling: no evidence of a slip
+            sure = ctx.options.get("typos") == "fix" and len(fixes) == 1 and len(low) >= SURE_LENGTH and not capital
+            others = f"; or {', '.join(fixes[1:])}" if len(fixes) > 1 else ""
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "common-misspelling" if sure else "common-misspelling-review",
+                    [Edit(Span(m.start(), m.end()), _write_like(fixes[0], word))],
+                    Applicability.AUTO if sure else Applicability.REVIEW,
+                    f"'{word}' is a common misspelling of '{fixes[0]}'{others}",
+                    confidence=0.9 if sure else 0.5,
+                    evidence={"source": "codespell dictionary", "corrections": list(fixes)},
+                    alternatives=tuple(_write_like(f, word) for f in fixes[1:4]),
+                    priority=40,
+                )
+            )
+    return result
