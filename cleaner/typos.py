@@ -1,33 +1,87 @@
 """Common misspellings a person makes typing a transcript ("recieve", "goverment"), from codespell's list.
 
 codespell's ``dictionary.txt`` (CC BY-SA 3.0, derived from English Wikipedia) maps about 65,000
-misspellings to their corrections. It is read once and cached on disk; the typos pass decides which
-of its entries are safe in a transcript, where names and lower-case acronyms abound.
+misspellings to their corrections. Only the entries that can matter in a transcript are kept: a
+spelling no dictionary has as a word of its own ("trough" is one), whose correction is far more
+common than itself, and that is no grammar a speaker used ("equipments"). They are packed into one
+string and a sorted array of hashes (about 2 MB, where a dict of tuples took 17), built once and
+cached on disk.
 """
 
 from __future__ import annotations
 
-from functools import cache
+from array import array
+from bisect import bisect_left
+from functools import cache, lru_cache
 from pathlib import Path
 
 import codespell_lib
 
 from .cache import cached
+from .frequency import zipf
+from .hashindex import crc
+from .wordcase import in_dictionary
 
 SOURCE = Path(codespell_lib.__file__).parent / "data" / "dictionary.txt"
+MORE_COMMON = 1.0  # Zipf: the correction must be ten times as common as the misspelling
+_GRAMMAR_ENDINGS = ("s", "es", "d", "ed")
 
 
-def _build() -> dict[str, tuple[str, ...]]:
-    table: dict[str, tuple[str, ...]] = {}
+class Misspellings:
+    """Misspelling (lower case) -> its corrections, most likely first."""
+
+    def __init__(self, pairs: list[tuple[str, str]]) -> None:
+        lines: list[str] = []
+        keyed: list[int] = []
+        offset = 0
+        for wrong, fixes in pairs:
+            line = f"{wrong}\t{fixes}\n"
+            keyed.append((crc(wrong) << 32) | offset)
+            lines.append(line)
+            offset += len(line)
+        self._text = "".join(lines)
+        self._keys = array("Q", sorted(keyed))
+
+    def get(self, word: str) -> tuple[str, ...]:
+        h = crc(word)
+        keys, text = self._keys, self._text
+        i = bisect_left(keys, h << 32)
+        while i < len(keys) and keys[i] >> 32 == h:
+            start = keys[i] & 0xFFFFFFFF
+            wrong, _, fixes = text[start : text.index("\n", start)].partition("\t")
+            if wrong == word:
+                return tuple(fixes.split(","))
+            i += 1
+        return ()
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+
+def _worth_keeping(wrong: str, fixes: list[str]) -> bool:
+    if not wrong.isalpha() or in_dictionary(wrong):
+        return False  # "pre-emptive", "2nd" are house style; "trough", "calender" are words of their own
+    if any(wrong == f + end for f in fixes for end in _GRAMMAR_ENDINGS):
+        return False  # "equipments": grammar a speaker used, which a verbatim transcript keeps
+    return zipf(fixes[0].split()[0]) >= zipf(wrong) + MORE_COMMON  # else no evidence of a slip
+
+
+def _build() -> Misspellings:
+    pairs = []
     for line in SOURCE.read_text(encoding="utf-8").splitlines():
         wrong, _, right = line.partition("->")
-        if not right or not wrong.isalpha():
-            continue  # "pre-emptive", "2nd": hyphens and digits are house style, not typing
-        table[wrong] = tuple(f.strip() for f in right.split(",") if f.strip())  # "a, b," lists several
-    return table
+        fixes = [f.strip() for f in right.split(",") if f.strip()]  # "a, b," lists several
+        if fixes and _worth_keeping(wrong, fixes):
+            pairs.append((wrong, ",".join(fixes)))
+    return Misspellings(pairs)
 
 
 @cache
-def table() -> dict[str, tuple[str, ...]]:
-    """Misspelling (lower case) -> its corrections, most likely first."""
+def table() -> Misspellings:
     return cached("typos", [SOURCE], _build)
+
+
+@lru_cache(maxsize=50_000)
+def corrections(word: str) -> tuple[str, ...]:
+    """The corrections of a lower-case word, or (); cached per word, as a transcript repeats its words."""
+    return table().get(word)

@@ -23,6 +23,7 @@ from dataclasses import replace
 import jellyfish
 from rapidfuzz.distance import Levenshtein
 
+from .. import frequency
 from ..dictionaries import WORD_RE
 from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
@@ -37,7 +38,7 @@ RARE = 2.9  # below this a word is rare enough that a close, sound-alike term ma
 ACRONYM_TOPIC = 3  # an everyday word said this often is taken for the listed acronym it also spells (GRAIL)
 FOREIGN_ZIPF = 1.5  # below this a word is unknown to English
 FOREIGN_SHARE = 0.25  # more unknown words than this: the transcript is in another language
-FOREIGN_MIN_WORDS = 40  # too few words to tell
+FOREIGN_MIN_WORDS = 30  # too few words to tell
 NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
@@ -868,11 +869,12 @@ def reads_as_english(word_counts: Counter[str]) -> bool:
     ones, and to them "ventas" or "plantas" is as rare as a name. At most a twentieth of an English
     transcript's words are unknown to English (names, garbled words); a Spanish one has over a third."""
     total = unknown = 0
-    for word, n in word_counts.items():
-        if len(word) >= 3 and word.isalpha():
-            total += n
-            if zipf(word.lower()) < FOREIGN_ZIPF:
-                unknown += n
+    # plain ASCII words only (an accented one would load wordfreq's whole list), and a few thousand
+    # distinct ones are plenty to tell
+    for word, n in itertools.islice(((w, n) for w, n in word_counts.items() if len(w) >= 3 and w.isascii() and w.isalpha()), 5000):
+        total += n
+        if frequency.zipf(word) < FOREIGN_ZIPF:
+            unknown += n
     return total < FOREIGN_MIN_WORDS or unknown <= FOREIGN_SHARE * total
 
 

@@ -14,10 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
-from ..typos import table
-from ..wordcase import in_dictionary
+from ..typos import corrections
 from . import PassContext, PassResult, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -33,24 +31,19 @@ def _write_like(fix: str, source: str) -> str:
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
-    known = table()
     lex = ctx.lexicon
     for block in t.paragraphs():
         for m in _WORD.finditer(t.text, block.span.start, block.span.end):
             word = m.group()
             low = word.lower()
-            fixes = known.get(low)
-            if not fixes or in_dictionary(low):
-                continue  # no known misspelling, or a word of its own ("trough", "calender")
+            fixes = corrections(low)
+            if not fixes:
+                continue  # no known misspelling worth asking about (see cleaner/typos.py)
             capital = word[:1].isupper()
             if capital and not sentence_start(t.text, m.start()):
                 continue  # a capital inside a sentence: a name ("Humber", "Verifi")
             if lex is not None and (low in lex.by_lower or word in lex.exact or not lex.quiet(word)):
                 continue  # the user's own term, or one the term-list rules judge
-            if any(low == f + end for f in fixes for end in ("s", "es", "d", "ed")):
-                continue  # "equipments": grammar a speaker used, which a verbatim transcript keeps
-            if zipf(fixes[0].split()[0]) < zipf(low) + 1:
-                continue  # the correction is hardly more common than the misspelling: no evidence of a slip
             sure = ctx.options.get("typos") == "fix" and len(fixes) == 1 and len(low) >= SURE_LENGTH and not capital
             others = f"; or {', '.join(fixes[1:])}" if len(fixes) > 1 else ""
             result.suggestions.append(
