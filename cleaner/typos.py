@@ -58,12 +58,18 @@ class Misspellings:
         return len(self._keys)
 
 
+def _zipf(word: str) -> float:
+    """How common a plain word is ("doesn't" read as "doesnt"): never one wordfreq must load its whole list for."""
+    plain = word.split()[0].replace("'", "")
+    return zipf(plain) if plain.isascii() and plain.isalpha() else 0.0
+
+
 def _worth_keeping(wrong: str, fixes: list[str]) -> bool:
-    if not wrong.isalpha() or in_dictionary(wrong):
+    if not (wrong.isascii() and wrong.isalpha()) or in_dictionary(wrong):
         return False  # "pre-emptive", "2nd" are house style; "trough", "calender" are words of their own
     if any(wrong == f + end for f in fixes for end in _GRAMMAR_ENDINGS):
         return False  # "equipments": grammar a speaker used, which a verbatim transcript keeps
-    return zipf(fixes[0].split()[0]) >= zipf(wrong) + MORE_COMMON  # else no evidence of a slip
+    return _zipf(fixes[0]) >= _zipf(wrong) + MORE_COMMON  # else no evidence of a slip
 
 
 def _build() -> Misspellings:
