@@ -69,6 +69,8 @@ def _worth_keeping(wrong: str, fixes: list[str]) -> bool:
         return False  # "pre-emptive", "2nd" are house style; "trough", "calender" are words of their own
     if any(wrong == f + end for f in fixes for end in _GRAMMAR_ENDINGS):
         return False  # "equipments": grammar a speaker used, which a verbatim transcript keeps
+    if fixes[0] == wrong + "g":
+        return False  # "gettin", "nothin": how the speaker said it, written on purpose
     return _zipf(fixes[0]) >= _zipf(wrong) + MORE_COMMON  # else no evidence of a slip
 
 
