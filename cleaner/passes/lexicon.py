@@ -406,10 +406,9 @@ class _Run:
                     # a short word heard for the term's ("see Logistics" for Sea Logistics) is sure only where the
                     # recognizer wrote the rest of the term as a name inside the sentence, capitals it has no other
                     # reason for; otherwise a question ("David Lu" for David Liu)
-                    sure = all(
-                        w.base == tw and ordinary_word(w.low) and tw[:1].isupper() and not sentence_start(text, w.start)
-                        for w, tw in pairs
-                        if len(tw) > 3
+                    rest = [(w, tw) for w, tw in pairs if len(tw) > 3]
+                    sure = bool(rest) and all(
+                        w.base == tw and ordinary_word(w.low) and tw[:1].isupper() and not sentence_start(text, w.start) for w, tw in rest
                     )
                 rule = "multiword-term" if spelling_changed else "term-case"
                 evidence = {"term": term.text, "term_list_line": term.line, "matched": " ".join(w.base for w in window)}
