@@ -824,7 +824,11 @@ class _Run:
             return
         if common >= RARE and ordinary_word(best.form.lower()):
             return  # one ordinary word for another ("gross" / a list's "Cross"): no name the recognizer lost
-        same_start = best.form.lower()[:1] == low[:1]
+        # another first letter only for the same sound on both keys, and a term this transcript spells
+        # right elsewhere ("karolina" beside "Carolina")
+        same_start = best.form.lower()[:1] == low[:1] or (
+            sound_keys_agree(low, best.form.lower()) == 2 and bool(self.fact("word", best.form))
+        )
         strong = best.sounds_alike and same_start and len(ties) == 1 and len(best.form) >= 5
         in_doc = bool(self.fact("word", best.form))
         # a lower-case word that English knows is not a misspelt name ("ramen" is not "Raman")
