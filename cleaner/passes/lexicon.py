@@ -35,6 +35,7 @@ from . import PassContext, PassResult, sentence_start, suggest
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+WHOLE_TERM_WORDS = 3  # a multi-word term this long, matched whole, is the term whatever its words
 ACRONYM_TOPIC = 3  # an everyday word said this often is taken for the listed acronym it also spells (GRAIL)
 FOREIGN_ZIPF = 1.5  # below this a word is unknown to English
 FOREIGN_SHARE = 0.25  # more unknown words than this: the transcript is in another language
@@ -476,7 +477,10 @@ class _Run:
         titled = distinctive and sum(1 for tw in term.words if tw[:1].isupper()) >= 3
         # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
         begun = any(w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start) for w, tw in pairs)
-        sure = named or titled or begun or all(self._case_is_sure(e) for e in edits)
+        # three words or more, the whole term as the list writes it ("the new home company", "office of
+        # public counsel"): a phrase that long is the name, where two everyday words may be just that
+        whole = len(term.words) >= WHOLE_TERM_WORDS
+        sure = named or titled or begun or whole or all(self._case_is_sure(e) for e in edits)
         return sure, f"the term list writes '{term.text}' with these capitals"
 
     def _person(self, window: list[Token], term: Term) -> bool:
