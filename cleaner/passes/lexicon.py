@@ -117,6 +117,7 @@ _CAPITAL_PAIR = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+) (?=([A-Z][a-z]+)(?!
 _SPELLED_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.\s?|\s)(?:[A-Z](?:\.\s?|\s)){0,6}[A-Z]\b\.?")
 # the same in a transcript written in lower case ("an m r a like"), letters one space apart
 _SPELLED_LOWER = re.compile(r"\b[a-z](?: [a-z]){2,6}\b")
+_LETTER_BRAND = re.compile(r"[a-z][A-Z][a-z]{2,}\w*")  # eTouch, iPad, eBay
 _SEPARATOR = re.compile(r"[ \t]+|[ \t]*-[ \t]*")
 _JOIN_SEPARATOR = re.compile(r"[ \t]+|[ \t]*[-&][ \t]*|")
 
@@ -592,6 +593,8 @@ class _Run:
                 squeezed = "".join(ch for ch in shown if ch.isalnum())
                 # "Word Press" is WordPress cut at its own inner capital
                 camel = squeezed == "".join(ch for ch in term.text if ch.isalnum()) and any(ch.isupper() for ch in term.text[1:])
+                # a brand of one small letter and a name ("e touch" for eTouch, "i pad" for iPad) split at that letter
+                camel = camel or (len(window) == 2 and window[0].base == term.text[:1] and _LETTER_BRAND.fullmatch(term.text) is not None)
                 all_common = all(zipf(p) >= COMMON for p in pieces)
                 # ``named``: written as a name would be, a capital on a word that does not open a sentence ("micro Essentials")
                 rare = zipf(join_key(term.text)) < COMMON
