@@ -137,6 +137,13 @@ def _other_number(low: str, target: str) -> bool:
     return long == short + "s"
 
 
+def _in_number(low: str, word: str) -> str:
+    """The term's ``word`` in the number the text uses ("initiative" for a list's "Initiatives")."""
+    if not _other_number(low, word.lower()):
+        return word
+    return word + low[len(word) :] if len(low) > len(word) else word[: len(low)]
+
+
 def _plain(word: str) -> str:
     """The word without accents ("méxico" -> "mexico")."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
@@ -385,7 +392,21 @@ class _Run:
                 if window[-1].suffix and words[-1][-2:] in ("'s", "’s"):
                     # "Standard Poor's" for "Standard & Poor's": the text's own possessive stays where it is
                     words, written = (*words[:-1], words[-1][:-2]), written[:-2]
-                verdict = self._compare(window, words)
+                verdict = None
+                if written == " ".join(words) and any(
+                    _other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in zip(window, words, strict=False)
+                ):
+                    # one or many is the speaker's grammar, the spelling is the list's: "Monroe forward initiative"
+                    # is "Monro Forward Initiative" for a list's "Monro Forward Initiatives" (where only the
+                    # number differs, the list's number stays a question; where only capitals differ besides, a
+                    # plural is no evidence of the name: "federal courts" is not a list's "Federal Court")
+                    kept = tuple(tw if self.fact("firm", tw) else _in_number(w.low, tw) for w, tw in zip(window, words, strict=False))
+                    verdict = self._compare(window, kept)
+                    if verdict is not None and verdict[1]:
+                        words, written = kept, " ".join(kept)
+                    else:
+                        verdict = None
+                verdict = verdict or self._compare(window, words)
                 if verdict is None:
                     continue
                 edits, spelling_changed, distinctive, weak = verdict
