@@ -295,7 +295,7 @@ class Lexicon:
             return False
         if (word.isupper() and len(word) <= 6) or len(low) < 4:
             return not (
-                word.isupper() and len(word) >= 3 and any(len(a) == len(word) and Levenshtein.distance(a, word) == 1 for a in self.acronyms)
+                word.isupper() and len(word) >= 4 and any(len(a) == len(word) and Levenshtein.distance(a, word) == 1 for a in self.acronyms)
             )
         return not self.plausible(low)
 
