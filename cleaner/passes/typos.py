@@ -13,6 +13,7 @@ the Humber), not slips of a finger.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..model import Applicability, Edit, Span, Transcript
 from ..typos import corrections
@@ -21,8 +22,11 @@ from . import PassContext, PassResult, sentence_start, suggest
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "typos"
 SURE_LENGTH = 5  # shorter misspellings ("teh", "tne") are too often an acronym or a word cut short
+# a run of letters that may be a word (lower case, or capitalized): found fast, judged after
+_CANDIDATE = re.compile(r"[A-Za-z][a-z]{2,}")
 # a word of letters alone: not part of an address, a file name, a hyphenated or contracted word
-_WORD = re.compile(r"(?<![\w'’@/\-.])[A-Za-z][a-z]{2,}(?![\w'’@/\-]|\.\w)")
+_BEFORE = re.compile(r"[\w'’@/\-.]")  # what may not come right before such a word
+_AFTER = r"(?![\w'’@/\-]|\.\w)"  # nor right after it
 
 
 def _write_like(fix: str, source: str) -> str:
@@ -31,33 +35,47 @@ def _write_like(fix: str, source: str) -> str:
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    # most transcripts hold none or a few of the misspellings: find which, then look only for those
+    found = {w for w in set(_CANDIDATE.findall(t.text)) if corrections(w.lower())}
+    if not found:
+        return result
+    # each found word searched for as a literal, which is fast, rather than one pattern tried everywhere
+    text = t.text
+    hits = sorted(
+        (m for w in found for m in re.finditer(re.escape(w) + _AFTER, text) if m.start() == 0 or not _BEFORE.match(text, m.start() - 1)),
+        key=lambda m: m.start(),
+    )
     lex = ctx.lexicon
-    for block in t.paragraphs():
-        for m in _WORD.finditer(t.text, block.span.start, block.span.end):
-            word = m.group()
-            low = word.lower()
-            fixes = corrections(low)
-            if not fixes:
-                continue  # no known misspelling worth asking about (see cleaner/typos.py)
-            capital = word[:1].isupper()
-            if capital and not sentence_start(t.text, m.start()):
-                continue  # a capital inside a sentence: a name ("Humber", "Verifi")
-            if lex is not None and (low in lex.by_lower or word in lex.exact or not lex.quiet(word)):
-                continue  # the user's own term, or one the term-list rules judge
-            sure = ctx.options.get("typos") == "fix" and len(fixes) == 1 and len(low) >= SURE_LENGTH and not capital
-            others = f"; or {', '.join(fixes[1:])}" if len(fixes) > 1 else ""
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "common-misspelling" if sure else "common-misspelling-review",
-                    [Edit(Span(m.start(), m.end()), _write_like(fixes[0], word))],
-                    Applicability.AUTO if sure else Applicability.REVIEW,
-                    f"'{word}' is a common misspelling of '{fixes[0]}'{others}",
-                    confidence=0.9 if sure else 0.5,
-                    evidence={"source": "codespell dictionary", "corrections": list(fixes)},
-                    alternatives=tuple(_write_like(f, word) for f in fixes[1:4]),
-                    priority=40,
-                )
+    paragraphs = [b.span for b in t.paragraphs()]
+    starts = [span.start for span in paragraphs]
+    for m in hits:
+        i = bisect_right(starts, m.start()) - 1
+        if i < 0 or m.end() > paragraphs[i].end:
+            continue  # not inside a paragraph (a speaker label, a heading)
+        word = m.group()
+        low = word.lower()
+        fixes = corrections(low)
+        if not fixes:
+            continue  # no known misspelling worth asking about (see cleaner/typos.py)
+        capital = word[:1].isupper()
+        if capital and not sentence_start(t.text, m.start()):
+            continue  # a capital inside a sentence: a name ("Humber", "Verifi")
+        if lex is not None and (low in lex.by_lower or word in lex.exact or not lex.quiet(word)):
+            continue  # the user's own term, or one the term-list rules judge
+        sure = ctx.options.get("typos") == "fix" and len(fixes) == 1 and len(low) >= SURE_LENGTH and not capital
+        others = f"; or {', '.join(fixes[1:])}" if len(fixes) > 1 else ""
+        result.suggestions.append(
+            suggest(
+                t,
+                PASS_ID,
+                "common-misspelling" if sure else "common-misspelling-review",
+                [Edit(Span(m.start(), m.end()), _write_like(fixes[0], word))],
+                Applicability.AUTO if sure else Applicability.REVIEW,
+                f"'{word}' is a common misspelling of '{fixes[0]}'{others}",
+                confidence=0.9 if sure else 0.5,
+                evidence={"source": "codespell dictionary", "corrections": list(fixes)},
+                alternatives=tuple(_write_like(f, word) for f in fixes[1:4]),
+                priority=40,
             )
+        )
     return result
