@@ -42,6 +42,7 @@ for name in PASS_ORDER:
         a = time.perf_counter(); r = _run(t, c); passes[_name] += time.perf_counter() - a; return r
     module.run = timed
 t1 = time.perf_counter()
+from cleaner.typos import table; table()  # as the CLI does, before the term lists
 ctx = PassContext(tuple(load_dictionaries([dictionary])), Lexicon.load([lexicon]))
 heap.settle()  # as the CLI does
 t2 = time.perf_counter()

@@ -20,6 +20,7 @@ from .passes import PassContext
 from .queue import Queue
 from .readers import LAYOUTS
 from .textio import CleanerError
+from .typos import table as typo_table
 
 TRANSCRIPT_SUFFIXES = (".txt", ".text")
 
@@ -169,6 +170,7 @@ def clean(
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)
             warnings.showwarning = _warn  # type: ignore[assignment]
+            typo_table()  # before the term lists: their indexing is the memory peak, and this fills in under it
             ctx = PassContext(
                 tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
                 Lexicon.load(list(lexicons)) if lexicons else None,
@@ -423,6 +425,7 @@ def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictiona
     from .publish import publish_folder
 
     try:
+        typo_table()
         ctx = PassContext(tuple(load_dictionaries(list(dictionaries))), Lexicon.load(list(lexicons)) if lexicons else None)
         heap.settle()
         pairs = collect_inputs((str(folder),), output_dir)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from array import array
 from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import codespell_lib
@@ -89,7 +89,6 @@ def table() -> Misspellings:
     return cached("typos", [SOURCE], _build)
 
 
-@lru_cache(maxsize=50_000)
 def corrections(word: str) -> tuple[str, ...]:
-    """The corrections of a lower-case word, or (); cached per word, as a transcript repeats its words."""
+    """The corrections of a lower-case word, or () (the pass asks once per distinct word of a transcript)."""
     return table().get(word)

@@ -36,7 +36,10 @@ def _write_like(fix: str, source: str) -> str:
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     # most transcripts hold none or a few of the misspellings: find which, then look only for those
-    found = {w for w in set(_CANDIDATE.findall(t.text)) if corrections(w.lower())}
+    words: set[str] = set()
+    for block in t.paragraphs():  # a paragraph at a time: the whole text's word list would cost MBs at its peak
+        words.update(_CANDIDATE.findall(t.text, block.span.start, block.span.end))
+    found = {w for w in words if corrections(w.lower())}
     if not found:
         return result
     # each found word searched for as a literal, which is fast, rather than one pattern tried everywhere
