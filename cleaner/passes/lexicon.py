@@ -392,6 +392,9 @@ class _Run:
                 if window[-1].suffix and words[-1][-2:] in ("'s", "’s"):
                     # "Standard Poor's" for "Standard & Poor's": the text's own possessive stays where it is
                     words, written = (*words[:-1], words[-1][:-2]), written[:-2]
+                if words[0] == "The" and window[0].base == "the" and written.startswith("The "):
+                    # "the New Home Company": a name's own "The" takes no capital inside a sentence
+                    words, written = ("the", *words[1:]), "the" + written[3:]
                 verdict = None
                 if written == " ".join(words) and any(
                     _other_number(w.low, tw.lower()) and not self.fact("firm", tw) for w, tw in zip(window, words, strict=False)
