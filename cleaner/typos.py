@@ -3,7 +3,8 @@
 codespell's ``dictionary.txt`` (CC BY-SA 3.0, derived from English Wikipedia) maps about 65,000
 misspellings to their corrections. Only the entries that can matter in a transcript are kept: a
 spelling no dictionary has as a word of its own ("trough" is one), whose correction is far more
-common than itself, and that is no grammar a speaker used ("equipments"). They are packed into one
+common than itself, and that is no grammar a speaker used ("equipments") nor speech written as said
+("nothin"). They are packed into one
 string and a sorted array of hashes (about 2 MB, where a dict of tuples took 17), built once and
 cached on disk.
 """
