@@ -4,7 +4,7 @@ Layouts, in the order they are tried:
 
 * ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it) alone on a line,
   speech on the lines below.
-* ``colon``    -- ``Name: speech`` on one line.
+* ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech`` too).
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
@@ -30,7 +30,11 @@ _BRACKET_LINE = re.compile(
     rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*(?P<open>\[)?(?(open)|(?<=[ \t]))"
     r"(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?(open)\])[ \t]*$"
 )
-_COLON_LINE = re.compile(rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)")
+# "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
+_COLON_LINE = re.compile(
+    rf"^(?:\[(?P<lead>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?)\][ \t]+)?"
+    rf"(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
+)
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
     r"|(?:opening|closing|concluding) remarks|executives|analysts|corporate participants"
@@ -201,7 +205,8 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
             continue
         m = label.match(line)
         if m:
-            b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), m.group("ts"))
+            stamp = m.group("ts") or m.groupdict().get("lead")
+            b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), stamp)
             b.block(BlockKind.PARAGRAPH, s + m.end(), e)  # nothing after a bracket label: no block
         elif _HEADING.match(line.strip()):
             b.block(BlockKind.HEADING, s, e)

@@ -15,10 +15,12 @@ COLON = "Priya Raman: Let's start.\nJiri Novak: Sure.\nthis line continues Jiri.
 BRACKET = "PROFESSOR OKAFOR [00:00:04]\nGood morning.\n\nSTUDENT [00:03:40]\nA question?\n"
 PLAIN = "and the results were good\nand we expect more\nOkay\n"
 OTTER = "Jane Doe  0:00\nWelcome back.\n\nSpeaker 2  0:07\nThanks, Jane.\nMeeting at 10:30\n"
+STAMPED = "[00:00:01] Jane Doe: Welcome back.\n[00:00:05] Speaker 2: Thanks, Jane.\n[00:00:09] Jane Doe: Sure.\n"
 
 
 @pytest.mark.parametrize(
-    ("text", "layout"), [(EARNINGS, "earnings"), (COLON, "colon"), (BRACKET, "bracket"), (OTTER, "bracket"), (PLAIN, "plain")]
+    ("text", "layout"),
+    [(EARNINGS, "earnings"), (COLON, "colon"), (BRACKET, "bracket"), (OTTER, "bracket"), (STAMPED, "colon"), (PLAIN, "plain")],
 )
 def test_detect(text: str, layout: str) -> None:
     assert detect_layout(text) == layout
@@ -53,6 +55,9 @@ def test_colon_and_bracket_turns() -> None:
     o = parse(OTTER)  # Otter.ai's export: the timestamp after the name, without brackets
     assert [(u.speaker, u.timestamp) for u in o.turns] == [("Jane Doe", "0:00"), ("Speaker 2", "0:07")]
     assert o.block_text(o.paragraphs()[-1]) == "Meeting at 10:30"
+    z = parse(STAMPED)  # Zoom's and Descript's export: the timestamp before the name
+    assert [(u.speaker, u.timestamp) for u in z.turns] == [("Jane Doe", "00:00:01"), ("Speaker 2", "00:00:05"), ("Jane Doe", "00:00:09")]
+    assert z.block_text(z.paragraphs()[0]) == "Welcome back."
 
 
 def test_turn_keys_survive_other_turns() -> None:
