@@ -10,12 +10,15 @@ suggested.
 from __future__ import annotations
 
 import itertools
+import re
 
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "paragraphs"
 _CLOSERS = ".?!…:;\"”’')]—–-"
+# the lines of an SRT or WebVTT caption file that are no speech: its header, a cue's number, its timing
+_CAPTION = re.compile(r"WEBVTT\b|\d+[ \t]*$|[\d:.,]+[ \t]+-->")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -35,6 +38,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         first = t.text[nxt.span.start]
         if last in _CLOSERS:
             continue
+        if any(_CAPTION.match(t.text, b.span.start, b.span.end) for b in (prev, nxt)):
+            continue  # a caption file's header, cue number or timing: a cue of its own, not a broken sentence
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
