@@ -11,11 +11,14 @@ from __future__ import annotations
 from collections import Counter
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
+from ..lexicon import sounds_alike, zipf
 from ..model import Applicability, Edit, Span, Transcript
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "speakers"
+_KNOWN = 2.5  # Zipf: a word English knows, beside a misspelling of it that it hardly does ("goldmann")
 _SIMILAR = 88  # rapidfuzz ratio above which two label parts are one name spelled two ways
 
 
@@ -41,6 +44,15 @@ def _numbered_apart(a: str, b: str) -> bool:
     return last_a != last_b and any(len(w) <= 2 or any(ch.isdigit() for ch in w) for w in (last_a, last_b))
 
 
+def _same_first_word(a: str, b: str) -> bool:
+    """The same first word, or one letter off in a longer one that sounds the same ("Goldmann Sachs" for
+    Goldman Sachs); "Joan" and "John" are two people."""
+    first_a, first_b = a.split()[0].lower(), b.split()[0].lower()
+    if first_a == first_b:
+        return True
+    return min(len(first_a), len(first_b)) >= 5 and Levenshtein.distance(first_a, first_b) == 1 and sounds_alike(first_a, first_b)
+
+
 def _clusters(forms: Counter[str]) -> list[list[str]]:
     """Group spellings that are the same name written slightly differently."""
     clusters: list[list[str]] = []
@@ -50,7 +62,7 @@ def _clusters(forms: Counter[str]) -> list[list[str]]:
             if (
                 form.lower() != head.lower()
                 and fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR
-                and form.split()[0].lower() == head.split()[0].lower()
+                and _same_first_word(form, head)
                 and not _numbered_apart(form, head)
             ):
                 cluster.append(form)
@@ -72,7 +84,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         if len(known) == 1:
             target, applicability, why = known[0], Applicability.AUTO, "the term list spells it"
         else:
-            target = max(cluster, key=lambda f: (forms[f], len(f)))
+            # the most used; on a tie, the spelling English knows better ("Goldman Sachs" over "Goldmann Sachs")
+            target = max(cluster, key=lambda f: (forms[f], sum(zipf(w) >= _KNOWN for w in f.split()), len(f)))
             applicability, why = Applicability.REVIEW, f"used {forms[target]} time(s); which spelling is right is unclear"
         others = tuple(f for f in dict.fromkeys(cluster) if f != target)
         for text, span in parts:
