@@ -17,6 +17,8 @@ _ONES = [
 _TENS = ["_", "_", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _DIGITS = re.compile(r"\d+")
 NUMBER_WORDS = frozenset([*_ONES, *_TENS[2:], "hundred", "thousand", "oh"])
+# the numbers that, said twice, make a year or a time ("twenty twenty", "ten ten")
+PAIRED_NUMBERS = frozenset([*_ONES[10:], *_TENS[2:]])
 MAX_VARIANTS = 8  # per term: a list of part numbers must not blow up the index
 
 

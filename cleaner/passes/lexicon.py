@@ -389,9 +389,9 @@ class _Run:
                 if text[window[0].start : window[-1].end] in self.lex.exact:
                     continue  # another term, written right ("Mark Connolly" beside "Mark Connelly")
                 words, written = term.words, term.text
-                if window[-1].suffix and words[-1][-2:] in ("'s", "’s"):
+                if window[-1].suffix and bare(words[-1]) != words[-1]:
                     # "Standard Poor's" for "Standard & Poor's": the text's own possessive stays where it is
-                    words, written = (*words[:-1], words[-1][:-2]), written[:-2]
+                    words, written = (*words[:-1], bare(words[-1])), written[:-2]
                 if words[0] == "The" and window[0].base == "the" and written.startswith("The "):
                     # "the New Home Company": a name's own "The" takes no capital inside a sentence
                     words, written = ("the", *words[1:]), "the" + written[3:]
@@ -857,13 +857,11 @@ class _Run:
             return
         if common >= RARE and ordinary_word(best.form.lower()):
             return  # one ordinary word for another ("gross" / a list's "Cross"): no name the recognizer lost
+        in_doc = bool(self.fact("word", best.form))
         # another first letter only for the same sound on both keys, and a term this transcript spells
         # right elsewhere ("karolina" beside "Carolina")
-        same_start = best.form.lower()[:1] == low[:1] or (
-            sound_keys_agree(low, best.form.lower()) == 2 and bool(self.fact("word", best.form))
-        )
+        same_start = best.form.lower()[:1] == low[:1] or (sound_keys_agree(low, best.form.lower()) == 2 and in_doc)
         strong = best.sounds_alike and same_start and len(ties) == 1 and len(best.form) >= 5
-        in_doc = bool(self.fact("word", best.form))
         # a lower-case word that English knows is not a misspelt name ("ramen" is not "Raman")
         case_conflict = base.islower() and best.form[:1].isupper() and common >= 2.0
         # two edits apart is only sure in a long word: short names two letters apart are often other names

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from ..model import Applicability, Edit, Span, Transcript
+from ..spoken import PAIRED_NUMBERS
 from . import PassContext, PassResult, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -95,19 +96,14 @@ _KEEP = {
     "by",
 }
 
-# a number said twice is a year or a time ("twenty twenty", "ten ten"), not a doubling
-_NUMBERS = {
-    "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
-    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-}  # fmt: skip
-
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     for block in t.paragraphs():
         for m in _DOUBLE.finditer(t.text, block.span.start, block.span.end):
             word = m.group(1).lower()
-            if word in _KEEP or word in _NUMBERS or (len(word) == 1 and word not in ("a",)):
+            # a number said twice is a year or a time ("twenty twenty"), not a doubling
+            if word in _KEEP or word in PAIRED_NUMBERS or (len(word) == 1 and word not in ("a",)):
                 continue
             sure = word in _SURE and ctx.options.get("doubled_words") == "remove"
             edit = Edit(Span(m.start(1) + len(m.group(1)), m.end()), "")
