@@ -97,8 +97,9 @@ SENTENCE_LEAD = ' \t"“('  # what may stand between a sentence's end and its fi
 
 
 def sentence_start(text: str, pos: int) -> bool:
-    """True when ``pos`` begins a sentence (start of block, or after . ? ! and space)."""
+    """True when ``pos`` begins a sentence (start of block, or after . ? ! and space). A colon counts too: it
+    ends a speaker label ("Priya Raman: Snowflake."), and a capital after one in prose is a style, not a name."""
     i = pos - 1
     while i >= 0 and text[i] in SENTENCE_LEAD:
         i -= 1
-    return i < 0 or text[i] in ".?!\n"
+    return i < 0 or text[i] in ".?!:\n"

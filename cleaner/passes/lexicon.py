@@ -49,7 +49,8 @@ MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a
 # not "of" or "at", which follow everyday words too often ("more of that")
 _INTRODUCING = frozenset({"with", "from", "vice", "president", "chief", "executive", "senior", "director", "head", "analyst"})
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
-_MID_SENTENCE_CAPITAL = re.compile(r" (?<=[\w,;:] )([A-Z][^\W_]*)")  # the space first: a look-behind at every position is slow
+# a capital not after . ? ! or : (which ends a speaker label); the space first: a look-behind at every position is slow
+_MID_SENTENCE_CAPITAL = re.compile(r" (?<=[\w,;] )([A-Z][^\W_]*)")
 # short function words: two of them side by side ("as a") are never a split term
 _MIXED_ACRONYM = re.compile(r"[A-Z]+[a-z]+[A-Z]+")  # an acronym with small letters inside: IgG, SaaS, PoC
 _FUNCTION_WORDS = frozenset(
@@ -641,6 +642,11 @@ class _Run:
                     sure = bool(said) and all(len(w.low) >= 2 for w in said) and (named or not all(ordinary_word(w.low) for w in said))
                 else:
                     sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named or coined))
+                    # joined, the words are an everyday word ("snow flake" for Snowflake): its capital is a
+                    # question unless the words are written as a name
+                    joined = join_key(term.text)
+                    if sure and not camel and not named and term.text[:1].isupper() and zipf(joined) >= RARE and ordinary_word(joined):
+                        sure = False
             self.add(
                 "split-term",
                 [Edit(Span(window[0].start, window[-1].end), _write_as(term.text, shown))],
