@@ -49,6 +49,8 @@ MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a
 # not "of" or "at", which follow everyday words too often ("more of that")
 _INTRODUCING = frozenset({"with", "from", "vice", "president", "chief", "executive", "senior", "director", "head", "analyst"})
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# a title that only ever stands before a surname ("Mr. price" is Mr. Price)
+_HONORIFIC_BEFORE = re.compile(r"(?:^|[^\w.])(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # a capital not after . ? ! or : (which ends a speaker label); the space first: a look-behind at every position is slow
 _MID_SENTENCE_CAPITAL = re.compile(r" (?<=[\w,;] )([A-Z][^\W_]*)")
 # short function words: two of them side by side ("as a") are never a split term
@@ -766,6 +768,8 @@ class _Run:
         whole = tok.low in self.lex.words
         freq = zipf(tok.low)
         named = name_like(tok.low, freq)
+        if base.islower() and form.istitle() and (whole or form.lower() in self.lex.holders) and self._after_title(tok):
+            named = True  # "Mr. price", "Dr. baker": the surname of a person of the list, whatever else the word is
         common = freq >= COMMON and not named
         if not whole and common:
             return  # a common word that is only part of a longer term ("investments") says nothing alone
@@ -801,6 +805,9 @@ class _Run:
             0.9 if sure else 0.6,
             {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
         )
+
+    def _after_title(self, tok: Token) -> bool:
+        return _HONORIFIC_BEFORE.search(self.t.text, max(0, tok.start - 8), tok.start) is not None
 
     def _relevant(self, form: str) -> bool:
         """True when the transcript elsewhere has the term, or another word of a multi-word term holding it."""
