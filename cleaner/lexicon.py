@@ -299,6 +299,11 @@ class Lexicon:
             )
         return not self.plausible(low)
 
+    def sounds_like_a_term(self, low: str) -> bool:
+        """A cheap first look: some word of the list has this word's Metaphone key."""
+        key = phonetic(low)[0]
+        return bool(key) and len(self._sounds.get(key)) > 0
+
     def plausible(self, low: str) -> list[Candidate]:
         """Candidates that could be this word misheard: sound-alike (or one letter off with the same start),
         digits where the word has digits, not an inflection, not an ordinary lower-case word. Cached per word."""

@@ -319,6 +319,7 @@ class _Run:
         self.multiword(toks, taken, loud)
         self.split_words(toks, taken)
         self.heard_as_two(s, e, toks, taken)
+        self.split_misspelt(toks, taken)
         if loud:
             for i, tok in enumerate(toks):
                 if tok.base in loud and i not in taken:
@@ -679,6 +680,44 @@ class _Run:
             if term is not None and text[toks[i].start : tok.end] != term.text:
                 best = (k, term)
         return best
+
+    # -- a term cut in two and one letter off: "lin parza" -> "Lynparza" (only ever a question)
+    def split_misspelt(self, toks: list[Token], taken: set[int]) -> None:
+        """Two words, one of them no word of English, that run together are one letter from a term and sound
+        like it. A new word break and a new letter are two guesses, so this is only asked."""
+        text = self.t.text
+        rare = {low for low in {tok.low for tok in toks} if zipf(low) < NO_WORD}
+        if not rare:
+            return
+        at = sorted({j for i, tok in enumerate(toks) if tok.low in rare for j in (i - 1, i)})
+        for i in at:
+            if i < 0 or i + 1 >= len(toks) or i in taken or i + 1 in taken:
+                continue
+            a, b = toks[i], toks[i + 1]
+            if a.suffix or len(a.low) < 2 or len(b.low) < 2:
+                continue
+            joined = a.low + b.low
+            if len(joined) < 7 or not joined.isalpha() or not self.lex.sounds_like_a_term(joined):
+                continue
+            if not _JOIN_SEPARATOR.fullmatch(text[a.end : b.start]) or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
+                continue
+            near = [
+                c
+                for c in self.lex.plausible(joined)
+                if c.distance == 1 and c.sounds_alike and c.whole_term and " " not in c.form and zipf(c.form.lower()) < COMMON
+            ]
+            if len(near) != 1:
+                continue  # none, or two terms equally near: too much guessing for one question
+            term = near[0].form
+            self.add(
+                "split-misspelt",
+                [Edit(Span(a.start, b.end), _write_as(term, a.base))],
+                Applicability.REVIEW,
+                f"'{a.base} {b.base}' run together is one letter from the term list's '{term}' and sounds the same",
+                0.5,
+                {"term": term, "edit_distance": 1, "sounds_alike": True},
+            )
+            taken.update((i, i + 1))
 
     # -- one name heard as two words: "Death Left" -> "Detlef" (only ever a question)
     def heard_as_two(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
