@@ -2,12 +2,14 @@
 
 Layouts, in the order they are tried:
 
-* ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it) alone on a line,
-  speech on the lines below.
+* ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it, or ``Name (00:07):``,
+  as Rev.com does) alone on a line, speech on the lines below.
 * ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech`` too).
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
+* ``captions`` -- a WebVTT or SRT caption file: each cue's text is a paragraph, a WebVTT voice
+  (``<v Jane Doe>``) opens a turn; the header, cue identifiers and timings are no blocks.
 * ``plain``    -- anything else: one paragraph or segment per line.
 
 Parsing never copies or rewrites text: blocks are spans into the one source
@@ -25,16 +27,22 @@ from .model import Block, BlockKind, Span, Transcript, Turn
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
 _SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
-# the timestamp in brackets, or bare after the name as Otter.ai exports it ("Jane Doe  0:07")
+# the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), or in
+# parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):")
 _BRACKET_LINE = re.compile(
-    rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*(?P<open>\[)?(?(open)|(?<=[ \t]))"
-    r"(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?(open)\])[ \t]*$"
+    rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
+    r"(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?(open)\])(?(paren)\):?)[ \t]*$"
 )
 # "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
 _COLON_LINE = re.compile(
     rf"^(?:\[(?P<lead>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?)\][ \t]+)?"
     rf"(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
 )
+# a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
+_CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
+# a WebVTT voice, which names the speaker ("<v Jane Doe>", "<v.loud Jane Doe>"), and closing tags ("</v>")
+_VOICE = re.compile(r"<v(?:\.[\w.\-]+)*[ \t]+(?P<name>[^>]+?)[ \t]*>")
+_CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
     r"|(?:opening|closing|concluding) remarks|executives|analysts|corporate participants"
@@ -88,6 +96,8 @@ def detect_layout(text: str) -> str:
     nonblank = [ln for ln in lines if ln.strip()]
     if not nonblank:
         return "plain"
+    if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if _CUE_TIMING.match(ln)) >= 2:
+        return "captions"
     bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
     if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4):
         return "bracket"
@@ -215,6 +225,37 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
     return b.build(layout)
 
 
+def _parse_captions(text: str) -> Transcript:
+    """Each cue's text lines are paragraphs (without a voice tag or closing tags); a voice opens a turn
+    when the speaker changes. The header, NOTE blocks, cue identifiers and timings are left out."""
+    b = _Builder(text)
+    in_cue, speaker, stamp = False, None, None
+    for s, e in _lines(text):
+        line = text[s:e]
+        if not line.strip():
+            in_cue = False
+            continue
+        timing = _CUE_TIMING.match(line)
+        if timing:
+            in_cue, stamp = True, timing.group("ts")
+            continue
+        if not in_cue:
+            continue  # the header, a NOTE or STYLE block, a cue's identifier
+        start, end = s, e
+        voice = _VOICE.match(line)
+        if voice:
+            name = voice.group("name")
+            if name != speaker:
+                b.turn(name, None, Span(s + voice.start("name"), s + voice.end("name")), stamp)
+                speaker = name
+            start = s + voice.end()
+        tags = _CLOSING_TAGS.search(text, start, e)
+        if tags:
+            end = tags.start()
+        b.block(BlockKind.PARAGRAPH, start, end, stamp)
+    return b.build("captions")
+
+
 def _parse_plain(text: str) -> Transcript:
     b = _Builder(text)
     for s, e in _lines(text):
@@ -227,6 +268,7 @@ _PARSERS = {
     "earnings": _parse_earnings,
     "colon": lambda text: _parse_labelled(text, _COLON_LINE, "colon"),
     "bracket": lambda text: _parse_labelled(text, _BRACKET_LINE, "bracket"),
+    "captions": _parse_captions,
     "plain": _parse_plain,
 }
 LAYOUTS = tuple(_PARSERS)

@@ -15,6 +15,13 @@ COLON = "Priya Raman: Let's start.\nJiri Novak: Sure.\nthis line continues Jiri.
 BRACKET = "PROFESSOR OKAFOR [00:00:04]\nGood morning.\n\nSTUDENT [00:03:40]\nA question?\n"
 PLAIN = "and the results were good\nand we expect more\nOkay\n"
 OTTER = "Jane Doe  0:00\nWelcome back.\n\nSpeaker 2  0:07\nThanks, Jane.\nMeeting at 10:30\n"
+REV = "Maria Lopez (00:00):\nOkay, let's start.\n\nJohn Park (01:12):\nThanks (see 10:30): fine.\n"
+TEAMS = (
+    "WEBVTT\n\nNOTE exported\n\n3f2a-1/12-0\n00:00:01.230 --> 00:00:04.560\n<v Maria Lopez>Okay, let's start.</v>\n\n"
+    "3f2a-1/13-0\n00:00:05.000 --> 00:00:09.120\n<v Maria Lopez>Next item.</v>\n\n"
+    "3f2a-1/14-0\n00:00:09.500 --> 00:00:11.000\n<v John Park>Thanks.</v>\n"
+)
+SRT = "1\n00:00:01,000 --> 00:00:04,200\nWelcome to the workshop.\n\n2\n00:00:04,500 --> 00:00:07,000\nToday we cover Redis.\n"
 STAMPED = "[00:00:01] Jane Doe: Welcome back.\n[00:00:05] Speaker 2: Thanks, Jane.\n[00:00:09] Jane Doe: Sure.\n"
 
 
@@ -55,9 +62,20 @@ def test_colon_and_bracket_turns() -> None:
     o = parse(OTTER)  # Otter.ai's export: the timestamp after the name, without brackets
     assert [(u.speaker, u.timestamp) for u in o.turns] == [("Jane Doe", "0:00"), ("Speaker 2", "0:07")]
     assert o.block_text(o.paragraphs()[-1]) == "Meeting at 10:30"
+    r = parse(REV)  # Rev.com's export: "Name (00:00):" alone on a line
+    assert (r.layout, [(u.speaker, u.timestamp) for u in r.turns]) == ("bracket", [("Maria Lopez", "00:00"), ("John Park", "01:12")])
+    assert r.block_text(r.paragraphs()[-1]) == "Thanks (see 10:30): fine."
     z = parse(STAMPED)  # Zoom's and Descript's export: the timestamp before the name
     assert [(u.speaker, u.timestamp) for u in z.turns] == [("Jane Doe", "00:00:01"), ("Speaker 2", "00:00:05"), ("Jane Doe", "00:00:09")]
     assert z.block_text(z.paragraphs()[0]) == "Welcome back."
+
+
+def test_caption_files() -> None:
+    t = parse(TEAMS)  # a voice opens a turn when the speaker changes; header, ids and timings are no blocks
+    assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("captions", [("Maria Lopez", "00:00:01"), ("John Park", "00:00:09")])
+    assert [t.block_text(p) for p in t.paragraphs()] == ["Okay, let's start.", "Next item.", "Thanks."]
+    s = parse(SRT)
+    assert (s.layout, s.turns, [s.block_text(p) for p in s.paragraphs()]) == ("captions", (), ["Welcome to the workshop.", "Today we cover Redis."])
 
 
 def test_turn_keys_survive_other_turns() -> None:

@@ -19,6 +19,9 @@ PASS_ID = "paragraphs"
 _CLOSERS = ".?!…:;\"”’')]—–-"
 # the lines of an SRT or WebVTT caption file that are no speech: its header, a cue's number, its timing
 _CAPTION = re.compile(r"WEBVTT\b|\d+[ \t]*$|[\d:.,]+[ \t]+-->")
+_TIMING = re.compile(r"[\d:.,]+[ \t]+-->")
+# a caption cue's closing tags ("joining.</v>", as Microsoft Teams writes a voice): the sentence ends before them
+_CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+$")
 
 
 def _is_word_char(ch: str) -> bool:
@@ -28,18 +31,25 @@ def _is_word_char(ch: str) -> bool:
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     blocks = t.blocks
+    # a WebVTT cue's identifier is any text on the line just above its timing ("3f2a1b4c-1/12-0")
+    cue_ids = {
+        a.span.start
+        for a, b in itertools.pairwise(blocks)
+        if t.text.count("\n", a.span.end, b.span.start) == 1 and _TIMING.match(t.text, b.span.start, b.span.end)
+    }
     for prev, nxt in itertools.pairwise(blocks):
         if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or prev.turn != nxt.turn:
             continue
         gap = t.text[prev.span.end : nxt.span.start]
         if gap.count("\n") < 2 or gap.strip():
             continue  # one segment per line is the layout, not a page break
-        last = t.text[prev.span.end - 1]
+        tags = _CLOSING_TAGS.search(t.text, prev.span.start, prev.span.end)
+        last = t.text[(tags.start() if tags else prev.span.end) - 1]
         first = t.text[nxt.span.start]
         if last in _CLOSERS:
             continue
-        if any(_CAPTION.match(t.text, b.span.start, b.span.end) for b in (prev, nxt)):
-            continue  # a caption file's header, cue number or timing: a cue of its own, not a broken sentence
+        if nxt.span.start in cue_ids or any(_CAPTION.match(t.text, b.span.start, b.span.end) for b in (prev, nxt)):
+            continue  # a caption file's header, cue identifier or timing: a cue of its own, not a broken sentence
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
