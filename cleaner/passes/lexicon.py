@@ -686,7 +686,8 @@ class _Run:
         """Two words, one of them no word of English, that run together are one letter from a term and sound
         like it. A new word break and a new letter are two guesses, so this is only asked."""
         text = self.t.text
-        rare = {low for low in {tok.low for tok in toks} if zipf(low) < NO_WORD}
+        # plain letters only: asking wordfreq itself about "don't" or "2020" would load its whole table
+        rare = {low for low in {tok.low for tok in toks} if low.isascii() and low.isalpha() and zipf(low) < NO_WORD}
         if not rare:
             return
         at = sorted({j for i, tok in enumerate(toks) if tok.low in rare for j in (i - 1, i)})
