@@ -29,7 +29,7 @@ if not DICTIONARY_DIR.is_dir():  # installed as a wheel: dictionaries ship as pa
 WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CASE_MODES = ("as-written", "match-source")
 _RULE_KEYS = {"id", "match", "pattern", "replace", "match_case", "case", "applicability", "context", "reason", "examples"}
-_CONTEXT_KEYS = {"window", "require_any", "forbid_any", "followed_by", "preceded_by"}
+_CONTEXT_KEYS = {"window", "require_any", "forbid_any", "followed_by", "preceded_by", "not_preceded_by"}
 # A quantified group that is itself quantified, or alternation under a quantifier,
 # is how regexes backtrack catastrophically: refuse them outright.
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*]")
@@ -48,6 +48,7 @@ class Context:
     forbid_any: frozenset[str] = frozenset()
     followed_by: frozenset[str] = frozenset()
     preceded_by: frozenset[str] = frozenset()
+    not_preceded_by: frozenset[str] = frozenset()  # "in Sudan", "to Sudan" is the country: a sedan needs "a" or "the"
 
     @staticmethod
     def _hit(words: set[str], wanted: frozenset[str]) -> bool:
@@ -67,6 +68,8 @@ class Context:
         if self.forbid_any and self._hit(near, self.forbid_any):
             return False
         if self.followed_by and not (after and self._hit({after[0]}, self.followed_by)):
+            return False
+        if self.not_preceded_by and before and self._hit({before[-1]}, self.not_preceded_by):
             return False
         return not (self.preceded_by and not (before and self._hit({before[-1]}, self.preceded_by)))
 
@@ -265,7 +268,7 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         raise _err(path, line, f"rule {rid}: context.window must be a whole number from 1 to 200")
     context = Context(
         window,
-        *(_words(ctx_raw.get(k), path, line, k) for k in ("require_any", "forbid_any", "followed_by", "preceded_by")),
+        *(_words(ctx_raw.get(k), path, line, k) for k in ("require_any", "forbid_any", "followed_by", "preceded_by", "not_preceded_by")),
     )
     reason = raw.get("reason") or f"{dict_name} dictionary: {match or raw.get('pattern')} → {repl[0]}"
     fixes, keeps = _parse_examples(raw.get("examples"), rid, path, line)
