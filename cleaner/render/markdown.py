@@ -16,13 +16,17 @@ from ..model import BlockKind
 from ..pipeline import CleanResult
 from .structure import Item, speakers, walk
 
-_INLINE = re.compile(r"([\\`*_\[\]<>|~])")
+_INLINE = re.compile(r"([\\`*_<>|~])")
+# a closing bracket that could end a link, an image or a link definition ("](", "][", "]:"); other
+# brackets ("[inaudible]", "[crosstalk]") are plain text to CommonMark and stay unescaped, as
+# readers and scorers of the Markdown source see them
+_LINK_BRACKET = re.compile(r"\](?=[(\[:])")
 _LINE_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
 
 
 def escape(text: str) -> str:
     """Escape ``text`` so CommonMark shows it literally."""
-    text = _INLINE.sub(r"\\\1", text)
+    text = _LINK_BRACKET.sub(r"\\]", _INLINE.sub(r"\\\1", text))
     text = text.replace("&", "&amp;") if re.search(r"&(?:#\d+|#x[0-9a-f]+|[a-z]+);", text, re.I) else text
     return _LINE_START.sub(
         lambda m: m.group(1) + (m.group(2)[:-1] + "\\" + m.group(2)[-1] if m.group(2)[0].isdigit() else "\\" + m.group(2)), text
