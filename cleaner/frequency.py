@@ -50,7 +50,7 @@ def _table() -> tuple[array, array]:
     return cached("frequency", [data], _build)
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=1 << 13)
 def zipf(word: str) -> float:
     """wordfreq.zipf_frequency(word, "en"): 3 is once per million words, 0 never seen. Cached: the
     passes ask about the same words again and again (a tenth of all cleaning time before it was)."""

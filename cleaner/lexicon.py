@@ -301,28 +301,30 @@ class Lexicon:
 
     def sounds_like_a_term(self, low: str) -> bool:
         """A cheap first look: some word of the list has this word's Metaphone key."""
-        key = phonetic(low)[0]
+        key = jellyfish.metaphone(low)  # not phonetic()'s cache: words run together are seldom asked twice
         return bool(key) and len(self._sounds.get(key)) > 0
 
-    def plausible(self, low: str) -> list[Candidate]:
+    def plausible(self, low: str, remember: bool = True) -> list[Candidate]:
         """Candidates that could be this word misheard: sound-alike (or one letter off with the same start),
-        digits where the word has digits, not an inflection, not an ordinary lower-case word. Cached per word."""
+        digits where the word has digits, not an inflection, not an ordinary lower-case word. Cached per word,
+        unless ``remember`` is false (two words run together are seldom asked twice, and there are many)."""
         hit = self._plausible.get(low)
         if hit is not None:
             return hit
         digits = any(ch.isdigit() for ch in low)
         out = [
             c
-            for c in self.candidates(low)
+            for c in self.candidates(low, remember)
             if (c.sounds_alike or (c.distance == 1 and c.form.lower()[:1] == low[:1]))
             and any(ch.isdigit() for ch in c.form) == digits
             and not inflection(low, c.form.lower())
             and not (c.form.islower() and zipf(c.form) >= ANCHOR_MAX_ZIPF)
         ]
-        self._plausible[low] = out
+        if remember:
+            self._plausible[low] = out
         return out
 
-    def candidates(self, word: str) -> list[Candidate]:
+    def candidates(self, word: str, remember: bool = True) -> list[Candidate]:
         """Lexicon words within a few edits of ``word`` or sounding like it, nearest first."""
         low = word.lower()
         hit = self._cache.get(low)
@@ -345,5 +347,6 @@ class Lexicon:
                 whole = cand in self.words
                 out.append(Candidate(self.words.get(cand) or self.parts[cand], dist, sounds_alike(low, cand), whole))
         out.sort(key=lambda c: (c.distance, not c.sounds_alike, not c.whole_term, c.form))
-        self._cache[low] = out
+        if remember:
+            self._cache[low] = out
         return out

@@ -704,7 +704,7 @@ class _Run:
                 continue
             near = [
                 c
-                for c in self.lex.plausible(joined)
+                for c in self.lex.plausible(joined, remember=False)
                 if c.distance == 1 and c.sounds_alike and c.whole_term and " " not in c.form and zipf(c.form.lower()) < COMMON
             ]
             if len(near) != 1:
