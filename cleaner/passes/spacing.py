@@ -12,7 +12,8 @@ PASS_ID = "spacing"
 # a space between a word and the punctuation closing it: "growth , and" / "why ?"
 # (the patterns start at the spaces and the character before is checked after: a look-behind tried
 # at every position of the text is several times slower)
-_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.;:?!](?:[\s\"”')\]]|$))")
+# (":)" and ";)" after a space are a smiley, not a colon)
+_SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.?!](?:[\s\"”')\]]|$)|[;:](?:[\s\"”'\]]|$))")
 _WORD_END = re.compile(r"[\w%)\]”\"']")
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
 _NON_SPACE = re.compile(r"\S")
