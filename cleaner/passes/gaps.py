@@ -22,7 +22,8 @@ _KINDS = {
     "inaudible": r"inaudible|unintelligible|indiscernible|incomprehensible|unclear|inaudible speech",
     "crosstalk": r"cross[- ]?talk|overlapping(?:\s+(?:speech|voices|speakers))?|multiple speakers",
     "technical difficulty": (
-        r"technical\s+difficult(?:y|ies)|audio\s+(?:cuts?\s+out|drops?\s+out|drops?|glitch|gap)|no\s+audio|blank[_ ]audio"
+        # (not Whisper's "[BLANK_AUDIO]": that is silence, no speech lost)
+        r"technical\s+difficult(?:y|ies)|audio\s+(?:cuts?\s+out|drops?\s+out|drops?|glitch|gap)|no\s+audio"
     ),
     "ph": r"ph|phon\.?|phonetic(?:ally)?|sp",
 }
