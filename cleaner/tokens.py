@@ -63,7 +63,13 @@ class Fences:
         broken = set(self.broken[bisect_left(self.broken, start) : bisect_left(self.broken, end)]) if self.broken else ()
         if not fenced and not broken:
             return found
-        return [tok for tok in found if not any(a <= tok.start < b for a, b in fenced) and tok.end + len(tok.suffix) not in broken]
+        starts = [a for a, _ in fenced]
+
+        def in_fence(at: int) -> bool:  # the runs are sorted and apart: one look-up, not a scan per word
+            i = bisect_right(starts, at) - 1
+            return i >= 0 and at < fenced[i][1]
+
+        return [tok for tok in found if not in_fence(tok.start) and tok.end + len(tok.suffix) not in broken]
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import itertools
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
 
@@ -26,7 +27,7 @@ from rapidfuzz.distance import Levenshtein
 from .. import frequency
 from ..dictionaries import WORD_RE
 from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
-from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
 from ..wordcase import name_like, ordinary_word
@@ -324,14 +325,36 @@ class _Run:
             for i, tok in enumerate(toks):
                 if tok.base in loud and i not in taken:
                     self.single(tok)
+        if self.deferred:
+            self._ask_deferred(first)
+
+    def _ask_deferred(self, first: int) -> None:
+        """A whole term that is not sure is one question, not a question per word ("Clover House", not
+        "Clover"), unless a sure fix already holds part of it. The paragraph's suggestions are looked up
+        by position, so a paragraph of a whole transcript on one line costs no more than its lines would."""
+        here = self.result.suggestions[first:]
+        spans = sorted((sg.span.start, sg.span.end, k) for k, sg in enumerate(here))
+        starts = [a for a, _, _ in spans]
+        longest = max((b - a for a, b, _ in spans), default=0)
+        dropped: set[int] = set()
+        asked: list[Suggestion] = []
+
+        def overlapping(span: Span) -> list[int]:
+            lo = bisect_left(starts, span.start - longest)
+            return [k for a, b, k in spans[lo : bisect_left(starts, span.end)] if b > span.start and a < span.end]
+
         for rule, edits, why, evidence in self.deferred:
             span = Span(edits[0].span.start, edits[-1].span.end)
-            here = self.result.suggestions[first:]
-            if any(sg.span.overlaps(span) and sg.applicability is Applicability.AUTO for sg in here):
+            near = [k for k in overlapping(span) if k not in dropped]
+            if any(here[k].applicability is Applicability.AUTO for k in near):
                 continue
-            # the whole term is one question, not a question per word ("Clover House", not "Clover")
-            self.result.suggestions[first:] = [sg for sg in here if not sg.span.overlaps(span)]
+            dropped.update(near)
+            asked = [sg for sg in asked if not sg.span.overlaps(span)]
+            before = len(self.result.suggestions)
             self.add(rule, edits, Applicability.REVIEW, why, 0.6, evidence)
+            asked.extend(self.result.suggestions[before:])
+            del self.result.suggestions[before:]
+        self.result.suggestions[first:] = [sg for k, sg in enumerate(here) if k not in dropped] + asked
         self.deferred.clear()
 
     # -- spelled-out acronyms: "I B N R" -> "IBNR"
