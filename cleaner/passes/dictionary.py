@@ -39,9 +39,18 @@ def _replacement(rule: Rule, source: str, text: str, start: int, repl: str) -> s
 
 
 def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> bool:
-    before = [w.lower() for w in WORD_RE.findall(text, bs, s)]
-    after = [w.lower() for w in WORD_RE.findall(text, e, be)]
-    return rule.context.allows(before, after)
+    # only the window's words either side: read a stretch that surely holds them, not the whole
+    # paragraph (a transcript on one line is one paragraph), and the whole paragraph only if it did not
+    reach = 40 * (rule.context.window + 1)
+    lo, hi = max(bs, s - reach), min(be, e + reach)
+    before = WORD_RE.findall(text, lo, s)
+    if lo > bs and len(before) <= rule.context.window:
+        before = WORD_RE.findall(text, bs, s)
+    after = WORD_RE.findall(text, e, hi)
+    if hi < be and len(after) <= rule.context.window:
+        after = WORD_RE.findall(text, e, be)
+    n = rule.context.window + 1
+    return rule.context.allows([w.lower() for w in before[-n:]], [w.lower() for w in after[:n]])
 
 
 def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, int, int]]:
