@@ -28,9 +28,25 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
+_SHORT_LINE = 3  # words: a paragraph this short that ends without punctuation is a heading or label ("Agenda")
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def _unpunctuated(t: Transcript) -> bool:
+    """True when most paragraphs of several words end without closing punctuation (speech recognition
+    that writes none): then a paragraph ending on a word says nothing about a page break."""
+    ends = [
+        t.text[b.span.end - 1] in _CLOSERS
+        for b in t.blocks
+        if b.kind is BlockKind.PARAGRAPH and len(_WORDS.findall(t.text, b.span.start, b.span.end)) > _SHORT_LINE
+    ]
+    return len(ends) >= 3 and sum(ends) < len(ends) / 2
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     blocks = t.blocks
+    unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
     # a WebVTT cue's identifier is any text on the line just above its timing ("3f2a1b4c-1/12-0")
     cue_ids = {
         a.span.start
@@ -53,7 +69,10 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
-        if first.islower() and _is_word_char(last):
+        if unpunctuated is None:
+            unpunctuated = _unpunctuated(t)
+        short = len(_WORDS.findall(t.text, prev.span.start, prev.span.end)) <= _SHORT_LINE
+        if first.islower() and _is_word_char(last) and not short and not unpunctuated:
             rule, applicability, confidence = "split-paragraph", Applicability.AUTO, 0.95
             why = f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it"
         elif first.isalpha() or first.isdigit():
