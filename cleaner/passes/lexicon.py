@@ -45,7 +45,7 @@ NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
-FUNCTION_WORD = 5.5  # "it", "us", "or", "am": in lower case the word itself, not a list's IT, US, OR, AM
+FUNCTION_WORD = 5.5  # "it", "us", "will", "may": in lower case the word itself, not a list's IT, US, Will, May
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
 # words that follow a person's name where people are introduced ("Aaron Watts with Deutsche Bank");
 # not "of" or "at", which follow everyday words too often ("more of that")
@@ -831,8 +831,8 @@ class _Run:
             return  # "NASDAQ" may be how a house writes Nasdaq; "IGG" is only ever IgG
         whole = tok.low in self.lex.words
         freq = zipf(tok.low)
-        if form.isupper() and base.islower() and freq >= FUNCTION_WORD:
-            return  # asking at every "it" of a call for a list's IT would bury the questions that matter
+        if base.islower() and freq >= FUNCTION_WORD:
+            return  # asking at every "it" or "will" of a call for a list's IT or Will would bury the questions that matter
         named = name_like(tok.low, freq)
         if base.islower() and form.istitle() and (whole or form.lower() in self.lex.holders) and self._after_title(tok):
             named = True  # "Mr. price", "Dr. baker": the surname of a person of the list, whatever else the word is
