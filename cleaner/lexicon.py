@@ -58,6 +58,7 @@ def _deletes(word: str) -> set[str]:
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
+LONGEST_WORD = 48  # no term's word is longer; a longer "word" is a key, a hash or an address, never misheard
 ANCHOR_MAX_ZIPF = 3.5  # a word more common than this is no evidence that a multi-word term is meant
 
 _SUFFIXES = ("s", "es", "'s", "al", "ic", "ed", "ing", "er", "ers", "ly", "n", "ns", "ian", "ians", "ism", "ist", "ists")
@@ -331,6 +332,8 @@ class Lexicon:
         if hit is not None:
             return hit
         found: set[str] = set()
+        if len(low) > LONGEST_WORD:
+            return []  # a key or a hash pasted into the text: its one-letter deletions alone would fill the memory
         if len(low) >= 4:
             words = self._fuzzy_words
             for d in _deletes(low):

@@ -23,6 +23,7 @@ LONG_PARAGRAPH_WORDS = 250
 UNPUNCTUATED_WORDS_PER_SENTENCE = 60
 _SENTENCE = re.compile(r"[^.?!]+[.?!]+[\"”’')\]]*|[^.?!]+$")
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+_NO_WORD = re.compile(r"\S{49,}")  # longer than any word: a key, a hash or an address pasted into the text
 _TIMESTAMP = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})[:.](\d{2})")
 
 
@@ -64,6 +65,7 @@ def score(text: str) -> Scores:
             words, sentences, None, None, f"{words / sentences:.0f} words per sentence: the text is hardly punctuated, so no grade is given"
         )
     ts = _textstat()
+    text = _NO_WORD.sub(" ", text)  # textstat's syllable count of a pasted key or hash takes seconds, and says nothing
     return Scores(words, sentences, round(ts.flesch_reading_ease(text), 1), round(ts.flesch_kincaid_grade(text), 1))
 
 

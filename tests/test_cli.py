@@ -91,6 +91,19 @@ def test_windows_line_breaks_are_kept(tmp_path: Path) -> None:
     assert (tmp_path / "out/call.txt").read_bytes() == b"Alice Smith: We signed the $100 deal.\r\nBob Jones: Good.\r\n"
 
 
+def test_a_pasted_key_is_no_word_to_look_up(tmp_path: Path) -> None:
+    """A 100,000-letter "word" (a key or hash pasted in) once made the fuzzy look-up build every one-letter
+    deletion of it: 10 GB. It is now no word to look up, and the rest of the text is cleaned as ever."""
+    from cleaner.lexicon import Lexicon
+
+    assert Lexicon.load([TERMS]).candidates("Q" * 100_000) == []
+    src = tmp_path / "key.txt"
+    src.write_text("Elon Musk\n\nThe key is " + "ab3D" * 5_000 + " and the Freemont factory runs.\n")
+    code, out = run("clean", str(src), "--lexicon", str(TERMS), "--format", "txt,md", "-o", str(tmp_path / "out"))
+    assert code == 0, out
+    assert "Fremont factory" in (tmp_path / "out/key.txt").read_text()
+
+
 def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
     code, out = run("clean", str(tmp_path / "nope.txt"))
     assert code != 0 and "nope.txt: no such file" in out
