@@ -117,17 +117,28 @@ def _is_label_candidate(line: str) -> bool:
 
 
 def _earnings_speaker_lines(lines: list[str]) -> int:
-    """Count lines that stand alone (blank or end around them) and look like labels."""
+    """Count lines that stand alone (blank or end around them) and look like labels. A label with its
+    speech on the very next line ("Kate Morris - Investor Relations" then "Thank you.") counts too
+    where labels show themselves as such: with a firm or role after a dash, said more than once, or a
+    one-word speaker such as Operator."""
     count = 0
+    tight: list[str] = []
     singles: Counter[str] = Counter(ln.strip() for ln in lines if ln.strip() and " " not in ln.strip())
     for i, line in enumerate(lines):
         if not _is_label_candidate(line):
             continue
         before_blank = i == 0 or not lines[i - 1].strip()
         after_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
-        if before_blank and after_blank and _label_kind(line.strip(), singles) is not None:
+        if before_blank and _label_kind(line.strip(), singles) is BlockKind.SPEAKER:
+            if after_blank:
+                count += 1
+            else:
+                tight.append(line.strip())
+        elif before_blank and after_blank and _label_kind(line.strip(), singles) is not None:
             count += 1
-    return count
+    labels = Counter(tight)
+    shown = [t for t in tight if " - " in t or labels[t] >= 2 or t.lower() in _SINGLE_WORD_SPEAKERS]
+    return count + (len(shown) if len(shown) >= 2 else 0)
 
 
 def _label_kind(line: str, singles: Counter[str]) -> BlockKind | None:

@@ -70,6 +70,18 @@ def test_colon_and_bracket_turns() -> None:
     assert z.block_text(z.paragraphs()[0]) == "Welcome back."
 
 
+def test_labels_with_their_speech_on_the_next_line() -> None:
+    text = (
+        "Operator\nWelcome to the call.\n\nKate Morris - Investor Relations\nThank you.\n\n"
+        "Todd Vasos - CEO\nThanks, Kate.\n\nKate Morris - Investor Relations\nOne question.\n"
+    )
+    t = parse(text)
+    assert t.layout == "earnings" and [u.speaker for u in t.turns] == ["Operator", "Kate Morris", "Todd Vasos", "Kate Morris"]
+    assert [t.block_text(p) for p in t.paragraphs()] == ["Welcome to the call.", "Thank you.", "Thanks, Kate.", "One question."]
+    # a short capitalized line above a paragraph is no label without such signs
+    assert parse("Introduction\nWe begin here.\n\nMethods\nWe used a survey.\n").layout == "plain"
+
+
 def test_caption_files() -> None:
     t = parse(TEAMS)  # a voice opens a turn when the speaker changes; header, ids and timings are no blocks
     assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("captions", [("Maria Lopez", "00:00:01"), ("John Park", "00:00:09")])
