@@ -290,6 +290,7 @@ class Lexicon:
         low = word.lower()
         if (
             low in self.and_heard
+            or low in self.joined  # perhaps a term without its apostrophe or hyphen ("obrien", "rollsroyce")
             or self.spelling(low) is not None
             or (len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None)
         ):

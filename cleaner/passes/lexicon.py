@@ -51,6 +51,8 @@ MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a
 # not "of" or "at", which follow everyday words too often ("more of that")
 _INTRODUCING = frozenset({"with", "from", "vice", "president", "chief", "executive", "senior", "director", "head", "analyst"})
 _NEXT_WORD = re.compile(r"[ \t]*([^\W\d_]+)")
+# one word with an apostrophe, hyphen or dot inside ("O'Brien", "Rolls-Royce"); not "M&A", whose letters spell "manda"
+_PUNCTUATED_WORD = re.compile(r"\w+(?:['’.\-]\w+)+'?s?")
 # a title that only ever stands before a surname ("Mr. price" is Mr. Price)
 _HONORIFIC_BEFORE = re.compile(r"(?:^|[^\w.])(?:Mr|Mrs|Ms|Dr|Prof)\.? $")
 # a capital not after . ? ! or : (which ends a speaker label); the space first: a look-behind at every position is slow
@@ -783,6 +785,10 @@ class _Run:
     # -- one word: lost capitals or a misspelling
     def single(self, tok: Token) -> None:
         base, low = tok.base, tok.low
+        bare_term = self.lex.joined.get(low)
+        if bare_term is not None and not tok.suffix and _PUNCTUATED_WORD.fullmatch(bare_term.text):
+            self.unpunctuated(tok, bare_term)
+            return
         if self.lex.quiet(base):
             return
         heard = self.lex.and_heard.get(low)
@@ -802,6 +808,21 @@ class _Run:
             self.acronym_near_miss(tok)
             return
         self.fuzzy(tok)
+
+    def unpunctuated(self, tok: Token, term: Term) -> None:
+        """ "obrien", "mcdonalds", "rollsroyce": the term's very letters without its apostrophe or hyphen.
+        Sure for a word English does not write so; a question for one it does ("cant" for a list's "Can't")."""
+        freq = zipf(tok.low)
+        sure = freq < COMMON and not ordinary_word(tok.low)
+        self.add(
+            "term-punctuation",
+            [Edit(Span(tok.start, tok.end), term.text)],
+            Applicability.AUTO if sure else Applicability.REVIEW,
+            f"'{tok.base}' is the term list's '{term.text}' without its punctuation"
+            + ("" if sure else f"; but '{tok.low}' is also an ordinary word"),
+            0.9 if sure else 0.5,
+            {"term": term.text, "term_list_line": term.line, "zipf": round(freq, 2)},
+        )
 
     def _uses(self, form: str) -> int:
         """How often the transcript writes this term (or the listed singular of it) capitalized inside a sentence."""
