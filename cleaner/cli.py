@@ -14,7 +14,7 @@ import click
 
 from . import heap
 from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictionary
-from .job import DEFAULT_FORMATS, FORMATS, Job, clean_file
+from .job import CAPTION_SUFFIXES, DEFAULT_FORMATS, FORMATS, Job, clean_file
 from .lexicon import Lexicon
 from .passes import PassContext
 from .queue import Queue
@@ -22,7 +22,7 @@ from .readers import LAYOUTS
 from .textio import CleanerError
 from .typos import table as typo_table
 
-TRANSCRIPT_SUFFIXES = (".txt", ".text")
+TRANSCRIPT_SUFFIXES = (".txt", ".text", *CAPTION_SUFFIXES)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -52,8 +52,11 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path) -> list[tuple[Path
                 and out_resolved not in p.resolve().parents
                 and not p.name.startswith(".")
             )
+            # Zoom and Teams save a meeting as "x.txt" and "x.vtt" side by side: the text one is cleaned
+            texts = {p.with_suffix("") for p in found if p.suffix.lower() not in CAPTION_SUFFIXES}
+            found = [p for p in found if p.suffix.lower() not in CAPTION_SUFFIXES or p.with_suffix("") not in texts]
             if not found:
-                raise CleanerError(f"{path}: no transcripts (*.txt) in this folder")
+                raise CleanerError(f"{path}: no transcripts (*.txt, *.vtt, *.srt) in this folder")
             pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
         elif path.exists():
             pairs.append((path, output_dir / path.stem))
@@ -165,7 +168,7 @@ def clean(
     jobs: int,
     quiet: bool,
 ) -> None:
-    """Clean INPUT files (or every *.txt in INPUT folders) into --output-dir."""
+    """Clean INPUT files (or every *.txt, *.vtt and *.srt in INPUT folders) into --output-dir."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)

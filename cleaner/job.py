@@ -17,6 +17,7 @@ from .render.structure import title_for, walk
 from .textio import CleanerError, read_text, write_atomic
 
 FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
+CAPTION_SUFFIXES = (".vtt", ".srt")
 DEFAULT_FORMATS = ("md", "docx", "txt", "changes", "gaps", "review")
 
 
@@ -52,7 +53,9 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     title = title_for(src, result)
     outputs: dict[Path, str | bytes] = {}
     if "txt" in job.formats:
-        outputs[stem.with_name(stem.name + ".txt")] = txt.render(result).replace("\n", decoded.newline)
+        # a caption file stays one: "meeting.vtt" is cleaned into "meeting.vtt", every other input into ".txt"
+        plain = src.suffix.lower() if src.suffix.lower() in CAPTION_SUFFIXES else ".txt"
+        outputs[stem.with_name(stem.name + plain)] = txt.render(result).replace("\n", decoded.newline)
     published = {"md", "html", "readability"} & set(job.formats)
     date = datetime.fromtimestamp(src.stat().st_mtime, UTC).date().isoformat()
     rep = None

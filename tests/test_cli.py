@@ -56,6 +56,21 @@ def test_folder_with_progress(tmp_path: Path) -> None:
     assert "2 file(s) cleaned" in out
 
 
+def test_caption_files_in_a_folder(tmp_path: Path) -> None:
+    """A caption file is cleaned into a caption file; beside a text file of the same meeting (as Zoom
+    saves both) only the text one is cleaned."""
+    src = tmp_path / "in"
+    src.mkdir()
+    vtt = "WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ann Lee>We signed the \\$100 deal.</v>\n"
+    (src / "a.vtt").write_text(vtt)
+    (src / "b.vtt").write_text(vtt)
+    (src / "b.txt").write_text("Ann Lee: We signed the deal.\n")
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 0, out
+    assert (tmp_path / "out/a.vtt").read_text() == vtt.replace("\\$", "$")
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.vtt", "b.txt"]
+
+
 def test_never_overwrites_the_input(tmp_path: Path) -> None:
     src = tmp_path / "call.txt"
     src.write_text("We signed the \\$100 deal.\n")
