@@ -3,18 +3,21 @@
 "Capstone Investment" in one label and "Capstone Investments" in another
 are one firm. Where the term list names one of the spellings, relabelling
 the others is sure (``auto``); otherwise the most used spelling is only
-suggested, with the others as alternatives.
+suggested, with the others as alternatives. A label spelled once, beside the
+speech's own spelling of the same name ("... with Morgan Stanley"), is offered
+that spelling the same way.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
 from ..lexicon import sounds_alike, zipf
-from ..model import Applicability, Edit, Span, Transcript
+from ..model import Applicability, Edit, Span, Suggestion, Transcript
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "speakers"
@@ -75,10 +78,62 @@ def _clusters(forms: Counter[str]) -> list[list[str]]:
     return [c for c in clusters if len(set(c)) > 1]
 
 
+def _body_phrases(t: Transcript, sizes: set[int]) -> Counter[str]:
+    """Runs of two or more capitalized words in the speech ("with Morgan Stanley"), of the given sizes."""
+    found: Counter[str] = Counter()
+    for size in sizes:
+        run = re.compile(r"(?=\b([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){" + str(size - 1) + r"})\b)")
+        for block in t.paragraphs():
+            found.update(m.group(1) for m in run.finditer(t.text, block.span.start, block.span.end))
+    return found
+
+
+def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, Span]], done: set[Span]) -> list[Suggestion]:
+    """A label spelled one way only once ("Adam Jonas - Morgan Stanly"), and the speech the other
+    ("our next question is from Adam Jonas with Morgan Stanley"): the speech's spelling is offered."""
+    out: list[Suggestion] = []
+    sizes = {len(text.split()) for text, _ in parts if len(text.split()) >= 2}
+    if not sizes:
+        return out
+    body = _body_phrases(t, sizes)
+    for text, span in parts:
+        words = len(text.split())
+        if span in done or words < 2 or text in body or (ctx.lexicon is not None and ctx.lexicon.has_exact(text)):
+            continue
+        near = [
+            p
+            for p in body
+            if len(p.split()) == words
+            and p.lower() != text.lower()
+            and fuzz.ratio(p.lower(), text.lower()) >= _SIMILAR
+            and _same_first_word(p, text)
+            and not _numbered_apart(p, text)
+        ]
+        if len(near) != 1:
+            continue
+        listed = ctx.lexicon is not None and ctx.lexicon.has_exact(near[0])
+        out.append(
+            suggest(
+                t,
+                PASS_ID,
+                "label-as-spoken",
+                [Edit(span, near[0])],
+                Applicability.AUTO if listed else Applicability.REVIEW,
+                f"the speech writes '{near[0]}' ({body[near[0]]} time(s)), this label '{text}'"
+                + ("; the term list spells it so" if listed else ""),
+                confidence=0.95 if listed else 0.6,
+                priority=35,
+                evidence={"in_speech": body[near[0]]},
+            )
+        )
+    return out
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     parts = _parts(t)
     forms = Counter(text for text, _ in parts)
+    done: set[Span] = set()
     for cluster in _clusters(forms):
         known = [f for f in cluster if ctx.lexicon is not None and ctx.lexicon.has_exact(f)]
         if len(known) == 1:
@@ -90,6 +145,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         others = tuple(f for f in dict.fromkeys(cluster) if f != target)
         for text, span in parts:
             if text in others:
+                done.add(span)
                 result.suggestions.append(
                     suggest(
                         t,
@@ -104,4 +160,5 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                         alternatives=tuple(f for f in dict.fromkeys(cluster) if f != target and f != text),
                     )
                 )
+    result.suggestions.extend(_spelled_in_speech(t, ctx, parts, done))
     return result
