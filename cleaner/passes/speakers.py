@@ -78,13 +78,18 @@ def _clusters(forms: Counter[str]) -> list[list[str]]:
     return [c for c in clusters if len(set(c)) > 1]
 
 
+_CAPITAL_RUN = re.compile(r"\b[A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*)+\b")  # not a sentence's closing "."
+
+
 def _body_phrases(t: Transcript, sizes: set[int]) -> Counter[str]:
-    """Runs of two or more capitalized words in the speech ("with Morgan Stanley"), of the given sizes."""
+    """Runs of capitalized words in the speech ("with Morgan Stanley"), and every stretch of them of the
+    given sizes ("Next Is Morgan Stanley" holds "Morgan Stanley")."""
     found: Counter[str] = Counter()
-    for size in sizes:
-        run = re.compile(r"(?=\b([A-Z][\w'’.&-]*(?:[ \t]+[A-Z][\w'’.&-]*){" + str(size - 1) + r"})\b)")
-        for block in t.paragraphs():
-            found.update(m.group(1) for m in run.finditer(t.text, block.span.start, block.span.end))
+    for block in t.paragraphs():
+        for m in _CAPITAL_RUN.finditer(t.text, block.span.start, block.span.end):
+            words = m.group().split()
+            for size in sizes:
+                found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
     return found
 
 
