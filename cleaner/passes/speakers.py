@@ -16,7 +16,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import sounds_alike, zipf
+from ..lexicon import bare, sounds_alike, zipf
 from ..model import Applicability, Edit, Span, Suggestion, Transcript
 from . import PassContext, PassResult, suggest
 
@@ -89,8 +89,14 @@ def _body_phrases(t: Transcript, sizes: set[int]) -> Counter[str]:
         for m in _CAPITAL_RUN.finditer(t.text, block.span.start, block.span.end):
             words = m.group().split()
             for size in sizes:
-                found.update(" ".join(words[i : i + size]) for i in range(len(words) - size + 1))
+                # a possessive ends the name there: "Morgan Stanley's desk" names Morgan Stanley
+                found.update(" ".join([*words[i : i + size - 1], bare(words[i + size - 1])]) for i in range(len(words) - size + 1))
     return found
+
+
+def _unsuffixed(name: str) -> str:
+    """A name without the "s" or "'s" the speech puts on it ("Deepak Ahujas team", "Elon Musk's tweet")."""
+    return " ".join(re.sub(r"(?:['’]?s)$", "", w) for w in name.lower().split())
 
 
 def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, Span]], done: set[Span]) -> list[Suggestion]:
@@ -109,7 +115,7 @@ def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, S
             p
             for p in body
             if len(p.split()) == words
-            and p.lower() != text.lower()
+            and _unsuffixed(p) != _unsuffixed(text)
             and fuzz.ratio(p.lower(), text.lower()) >= _SIMILAR
             and _same_first_word(p, text)
             and not _numbered_apart(p, text)
