@@ -99,6 +99,10 @@ def _unsuffixed(name: str) -> str:
     return " ".join(re.sub(r"(?:['’]?s)$", "", w) for w in name.lower().split())
 
 
+def _known(name: str) -> int:
+    return sum(zipf(w) >= _KNOWN for w in name.split())
+
+
 def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, Span]], done: set[Span]) -> list[Suggestion]:
     """A label spelled one way only once ("Adam Jonas - Morgan Stanly"), and the speech the other
     ("our next question is from Adam Jonas with Morgan Stanley"): the speech's spelling is offered."""
@@ -107,6 +111,7 @@ def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, S
     if not sizes:
         return out
     body = _body_phrases(t, sizes)
+    labelled = Counter(text for text, _ in parts)
     for text, span in parts:
         words = len(text.split())
         if span in done or words < 2 or text in body or (ctx.lexicon is not None and ctx.lexicon.has_exact(text)):
@@ -123,6 +128,10 @@ def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, S
         if len(near) != 1:
             continue
         listed = ctx.lexicon is not None and ctx.lexicon.has_exact(near[0])
+        if not listed and (labelled[text] > 1 or _known(near[0]) <= _known(text)):
+            # labels that agree with each other, or a speech spelling English knows no better
+            # ("Priya Ramen" for a label's "Priya Raman"), vouch for nothing: the label stays
+            continue
         out.append(
             suggest(
                 t,
@@ -151,7 +160,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             target, applicability, why = known[0], Applicability.AUTO, "the term list spells it"
         else:
             # the most used; on a tie, the spelling English knows better ("Goldman Sachs" over "Goldmann Sachs")
-            target = max(cluster, key=lambda f: (forms[f], sum(zipf(w) >= _KNOWN for w in f.split()), len(f)))
+            target = max(cluster, key=lambda f: (forms[f], _known(f), len(f)))
             applicability, why = Applicability.REVIEW, f"used {forms[target]} time(s); which spelling is right is unclear"
         others = tuple(f for f in dict.fromkeys(cluster) if f != target)
         for text, span in parts:
