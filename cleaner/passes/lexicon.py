@@ -852,8 +852,8 @@ class _Run:
             return  # "NASDAQ" may be how a house writes Nasdaq; "IGG" is only ever IgG
         whole = tok.low in self.lex.words
         freq = zipf(tok.low)
-        if base.islower() and freq >= FUNCTION_WORD:
-            return  # asking at every "it" or "will" of a call for a list's IT or Will would bury the questions that matter
+        if freq >= FUNCTION_WORD and (base[1:].islower() or len(base) == 1):
+            return  # asking at every "it" or "It" of a call for a list's IT, or "will" for Will, would bury the questions that matter
         named = name_like(tok.low, freq)
         if base.islower() and form.istitle() and (whole or form.lower() in self.lex.holders) and self._after_title(tok):
             named = True  # "Mr. price", "Dr. baker": the surname of a person of the list, whatever else the word is
