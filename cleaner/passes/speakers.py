@@ -111,17 +111,21 @@ def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, S
     if not sizes:
         return out
     body = _body_phrases(t, sizes)
+    by_size: dict[int, list[str]] = {}
+    for p in body:
+        by_size.setdefault(len(p.split()), []).append(p)
     labelled = Counter(text for text, _ in parts)
     for text, span in parts:
         words = len(text.split())
         if span in done or words < 2 or text in body or (ctx.lexicon is not None and ctx.lexicon.has_exact(text)):
             continue
+        plain, low, n = _unsuffixed(text), text.lower(), len(text)
         near = [
             p
-            for p in body
-            if len(p.split()) == words
-            and _unsuffixed(p) != _unsuffixed(text)
-            and fuzz.ratio(p.lower(), text.lower()) >= _SIMILAR
+            for p in by_size.get(words, ())
+            if 200 * min(len(p), n) >= _SIMILAR * (len(p) + n)  # lengths that could reach the ratio at all
+            and _unsuffixed(p) != plain
+            and fuzz.ratio(p.lower(), low) >= _SIMILAR
             and _same_first_word(p, text)
             and not _numbered_apart(p, text)
         ]
