@@ -26,23 +26,24 @@ from .model import Block, BlockKind, Span, Transcript, Turn
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
+_TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"  # 0:07, 00:12:31, 00:00:05.2
 _SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
 # the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), or in
 # parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):")
 _BRACKET_LINE = re.compile(
     rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
-    r"(?P<ts>\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?)(?(open)\])(?(paren)\):?)[ \t]*$"
+    rf"(?P<ts>{_TIMESTAMP})(?(open)\])(?(paren)\):?)[ \t]*$"
 )
 # "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
 _COLON_LINE = re.compile(
-    rf"^(?:\[(?P<lead>\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:\.\d+)?)\][ \t]+)?"
+    rf"^(?:\[(?P<lead>{_TIMESTAMP})\][ \t]+)?"
     rf"(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
 )
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
-_CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
+CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
 # a WebVTT voice, which names the speaker ("<v Jane Doe>", "<v.loud Jane Doe>"), and closing tags ("</v>")
 _VOICE = re.compile(r"<v(?:\.[\w.\-]+)*[ \t]+(?P<name>[^>]+?)[ \t]*>")
-_CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
+CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
     r"|(?:opening|closing|concluding) remarks|executives|analysts|corporate participants"
@@ -96,7 +97,7 @@ def detect_layout(text: str) -> str:
     nonblank = [ln for ln in lines if ln.strip()]
     if not nonblank:
         return "plain"
-    if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if _CUE_TIMING.match(ln)) >= 2:
+    if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if CUE_TIMING.match(ln)) >= 2:
         return "captions"
     bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
     if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4):
@@ -246,7 +247,7 @@ def _parse_captions(text: str) -> Transcript:
         if not line.strip():
             in_cue = False
             continue
-        timing = _CUE_TIMING.match(line)
+        timing = CUE_TIMING.match(line)
         if timing:
             in_cue, stamp = True, timing.group("ts")
             continue
@@ -260,7 +261,7 @@ def _parse_captions(text: str) -> Transcript:
                 b.turn(name, None, Span(s + voice.start("name"), s + voice.end("name")), stamp)
                 speaker = name
             start = s + voice.end()
-        tags = _CLOSING_TAGS.search(text, start, e)
+        tags = CLOSING_TAGS.search(text, start, e)
         if tags:
             end = tags.start()
         b.block(BlockKind.PARAGRAPH, start, end, stamp)

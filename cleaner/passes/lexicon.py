@@ -650,15 +650,16 @@ class _Run:
                 # a brand of one small letter and a name ("e touch" for eTouch, "i pad" for iPad) split at that letter
                 camel = camel or (len(window) == 2 and window[0].base == term.text[:1] and _LETTER_BRAND.fullmatch(term.text) is not None)
                 all_common = all(zipf(p) >= COMMON for p in pieces)
+                joined = join_key(term.text)
                 # ``named``: written as a name would be, a capital on a word that does not open a sentence ("micro Essentials")
-                rare = zipf(join_key(term.text)) < COMMON
+                rare = zipf(joined) < COMMON
                 # everyday words that run together into a name English never writes ("sure smile" for
                 # SureSmile, "prime scan" for Primescan), different words ("buy buy" is a word said twice),
                 # not after "a" ("a sure smile" is what it says)
                 coined = (
                     len(term.words) == 1
                     and term.text[:1].isupper()
-                    and zipf(join_key(term.text)) < NO_WORD
+                    and zipf(joined) < NO_WORD
                     and len({w.low for w in window}) == len(window)
                     and all(len(w.low) >= 2 for w in window)
                     and not (i > 0 and toks[i - 1].low in ("a", "an") and not toks[i - 1].suffix)
@@ -670,10 +671,9 @@ class _Run:
                 if spoken:
                     sure = bool(said) and all(len(w.low) >= 2 for w in said) and (named or not all(ordinary_word(w.low) for w in said))
                 else:
-                    sure = camel or (rare and len(join_key(term.text)) >= 6 and (not all_common or named or coined))
+                    sure = camel or (rare and len(joined) >= 6 and (not all_common or named or coined))
                     # joined, the words are an everyday word ("snow flake" for Snowflake): its capital is a
                     # question unless the words are written as a name
-                    joined = join_key(term.text)
                     if sure and not camel and not named and term.text[:1].isupper() and zipf(joined) >= RARE and ordinary_word(joined):
                         sure = False
             self.add(
@@ -1027,7 +1027,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     for block in t.blocks:
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING):
             run_.block(block.span.start, block.span.end)
-    if not reads_as_english(run_.word_counts):
+    if any(sg.applicability is Applicability.AUTO for sg in run_.result.suggestions) and not reads_as_english(run_.word_counts):
         run_.result.suggestions = [
             replace(sg, applicability=Applicability.REVIEW, reason=sg.reason + "; the transcript does not read as English")
             if sg.applicability is Applicability.AUTO

@@ -12,16 +12,18 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..model import Applicability, BlockKind, Edit, Span, Transcript
+from ..model import Applicability, Block, BlockKind, Edit, Span, Transcript
+from ..readers import CLOSING_TAGS, CUE_TIMING
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "paragraphs"
 _CLOSERS = ".?!…:;\"”’')]—–-"
-# the lines of an SRT or WebVTT caption file that are no speech: its header, a cue's number, its timing
-_CAPTION = re.compile(r"WEBVTT\b|\d+[ \t]*$|[\d:.,]+[ \t]+-->")
-_TIMING = re.compile(r"[\d:.,]+[ \t]+-->")
-# a caption cue's closing tags ("joining.</v>", as Microsoft Teams writes a voice): the sentence ends before them
-_CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+$")
+# a caption file's header or a cue's number, lines that are no speech (as a cue's timing is)
+_CAPTION = re.compile(r"WEBVTT\b|\d+[ \t]*$")
+
+
+def _caption_line(t: Transcript, block: Block) -> bool:
+    return bool(_CAPTION.match(t.text, block.span.start, block.span.end) or CUE_TIMING.match(t.text, block.span.start, block.span.end))
 
 
 def _is_word_char(ch: str) -> bool:
@@ -56,7 +58,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     cue_ids = {
         a.span.start
         for a, b in itertools.pairwise(blocks)
-        if t.text.count("\n", a.span.end, b.span.start) == 1 and _TIMING.match(t.text, b.span.start, b.span.end)
+        if t.text.count("\n", a.span.end, b.span.start) == 1 and CUE_TIMING.match(t.text, b.span.start, b.span.end)
     }
     for prev, nxt in itertools.pairwise(blocks):
         if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or prev.turn != nxt.turn:
@@ -64,12 +66,12 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         gap = t.text[prev.span.end : nxt.span.start]
         if gap.count("\n") < 2 or gap.strip():
             continue  # one segment per line is the layout, not a page break
-        tags = _CLOSING_TAGS.search(t.text, prev.span.start, prev.span.end)
+        tags = CLOSING_TAGS.search(t.text, prev.span.start, prev.span.end)
         last = t.text[(tags.start() if tags else prev.span.end) - 1]
         first = t.text[nxt.span.start]
         if last in _CLOSERS:
             continue
-        if nxt.span.start in cue_ids or any(_CAPTION.match(t.text, b.span.start, b.span.end) for b in (prev, nxt)):
+        if nxt.span.start in cue_ids or _caption_line(t, prev) or _caption_line(t, nxt):
             continue  # a caption file's header, cue identifier or timing: a cue of its own, not a broken sentence
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]

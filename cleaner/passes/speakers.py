@@ -103,7 +103,9 @@ def _known(name: str) -> int:
     return sum(zipf(w) >= _KNOWN for w in name.split())
 
 
-def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, Span]], done: set[Span]) -> list[Suggestion]:
+def _spelled_in_speech(
+    t: Transcript, ctx: PassContext, parts: list[tuple[str, Span]], labelled: Counter[str], done: set[Span]
+) -> list[Suggestion]:
     """A label spelled one way only once ("Adam Jonas - Morgan Stanly"), and the speech the other
     ("our next question is from Adam Jonas with Morgan Stanley"): the speech's spelling is offered."""
     out: list[Suggestion] = []
@@ -114,7 +116,6 @@ def _spelled_in_speech(t: Transcript, ctx: PassContext, parts: list[tuple[str, S
     by_size: dict[int, list[str]] = {}
     for p in body:
         by_size.setdefault(len(p.split()), []).append(p)
-    labelled = Counter(text for text, _ in parts)
     for text, span in parts:
         words = len(text.split())
         if span in done or words < 2 or text in body or (ctx.lexicon is not None and ctx.lexicon.has_exact(text)):
@@ -184,5 +185,5 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                         alternatives=tuple(f for f in dict.fromkeys(cluster) if f != target and f != text),
                     )
                 )
-    result.suggestions.extend(_spelled_in_speech(t, ctx, parts, done))
+    result.suggestions.extend(_spelled_in_speech(t, ctx, parts, forms, done))
     return result

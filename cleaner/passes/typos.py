@@ -36,9 +36,10 @@ def _write_like(fix: str, source: str) -> str:
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     # most transcripts hold none or a few of the misspellings: find which, then look only for those
+    paragraphs = [b.span for b in t.paragraphs()]
     words: set[str] = set()
-    for block in t.paragraphs():  # a paragraph at a time: the whole text's word list would cost MBs at its peak
-        words.update(_CANDIDATE.findall(t.text, block.span.start, block.span.end))
+    for span in paragraphs:  # a paragraph at a time: the whole text's word list would cost MBs at its peak
+        words.update(_CANDIDATE.findall(t.text, span.start, span.end))
     found = {w for w in words if corrections(w.lower())}
     if not found:
         return result
@@ -49,7 +50,6 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         key=lambda m: m.start(),
     )
     lex = ctx.lexicon
-    paragraphs = [b.span for b in t.paragraphs()]
     starts = [span.start for span in paragraphs]
     for m in hits:
         i = bisect_right(starts, m.start()) - 1
