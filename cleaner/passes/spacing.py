@@ -17,6 +17,9 @@ _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.?!](?:[\s\"”')\]]|$)|[;:](?:[\s
 _WORD_END = re.compile(r"[\w%)\]”\"']")
 _SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
 _NON_SPACE = re.compile(r"\S")
+# what may follow a sentence's full stop: a capital (or a quote before one), a digit, or the end;
+# "pip install -e . and" or "git add . && git push" is a command's "." and keeps its space
+_SENTENCE_AFTER_STOP = re.compile(r"\.(?:[\s\"”')\]]*(?:$|[A-Z0-9\"“'‘(\[]))")
 
 
 def _after(text: str, at: int, pattern: re.Pattern[str]) -> bool:
@@ -33,6 +36,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 continue
             # "..." after a space is a trailing-off marker, not a stray space
             if t.text.startswith("..", m.end()):
+                continue
+            if t.text[m.end()] == "." and not _SENTENCE_AFTER_STOP.match(t.text, m.end(), e):
                 continue
             result.suggestions.append(
                 suggest(
