@@ -135,6 +135,7 @@ class Lexicon:
         self.plain_heads: dict[str, list[Term]] = defaultdict(list)
         self.holders: dict[str, list[tuple[Term, int]]] = defaultdict(list)  # any word -> multi-word terms holding it
         self.acronyms: dict[str, Term] = {}
+        self.found_by_words: set[str] = set()  # multi-word terms the word-by-word rules look for (anchored or plain)
         # terms and words whose capitals are only guessed (a list written in capitals): no capitals are restored from them
         self.guessed_case: set[str] = set()
         self.and_heard: dict[str, Term] = {}  # "sgna" -> SG&A: an "X and Y" acronym run together, "and" heard as "n"
@@ -161,7 +162,12 @@ class Lexicon:
                     continue
                 self.joined.setdefault(join_key(said), term)
                 self.max_words = max(self.max_words, len(WORD_RE.findall(said)))
-            if len(term.words) == 1:
+            if len(term.words) == 1 and not term.text[:1].isalnum() and term.text[:1] not in "'’":
+                # ".NET", "(RED)", "#MeToo": the word alone is not the term ("net" is no ".NET"); said, ".NET" is "dot net"
+                if term.text.startswith(".") and len(key) >= 2:
+                    self.joined.setdefault("dot" + key, term)
+                    self.max_words = max(self.max_words, 2)
+            elif len(term.words) == 1:
                 self._add_word(term.words[0], True, deletes, sounds)
                 if term.text.isupper() and 2 <= len(term.text) <= 8:
                     self.acronyms[term.text] = term
@@ -191,6 +197,9 @@ class Lexicon:
                     # everyday words the list capitalizes ("Contract Logistics"): found from the first word,
                     # for the capitals alone (a question unless the transcript itself writes them)
                     self.plain_heads[term.words[0].lower()].append(term)
+                    anchored = True
+                if anchored:
+                    self.found_by_words.add(term.text)
         self._cache: dict[str, list[Candidate]] = {}
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}

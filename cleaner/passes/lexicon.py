@@ -444,6 +444,7 @@ class _Run:
                     continue
                 edits, spelling_changed, distinctive, weak = verdict
                 if not edits:
+                    self._hyphens(window, written, term)
                     taken.update(range(start, start + n))
                     continue
                 if not spelling_changed and term.text in self.lex.guessed_case:
@@ -477,6 +478,22 @@ class _Run:
                 else:
                     # the words may still be sure fixes one by one; ask about the whole term only if they are not
                     self.deferred.append((rule, edits, why, evidence))
+
+    def _hyphens(self, window: list[Token], written: str, term: Term) -> None:
+        """ "Rolls Royce", "T Mobile": the term's words as the list writes them, a space where it has a
+        hyphen. Sure where the words are written as a name; a hyphen is never taken away."""
+        shown = self.t.text[window[0].start : window[-1].end]
+        if shown == written or shown.replace(" ", "-") != written:
+            return
+        named = any(w.base[:1].isupper() and not sentence_start(self.t.text, w.start) for w in window)
+        self.add(
+            "term-punctuation",
+            [Edit(Span(window[0].start, window[-1].end), written)],
+            Applicability.AUTO if named else Applicability.REVIEW,
+            f"the term list writes '{term.text}' with a hyphen",
+            0.9 if named else 0.6,
+            {"term": term.text, "term_list_line": term.line},
+        )
 
     def _cut_verdict(self, pairs: list[tuple[Token, str]], cut: list[str], term: Term) -> tuple[bool, str]:
         """ "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
@@ -628,8 +645,16 @@ class _Run:
             shown = text[window[0].start : window[-1].end]
             has_amp = "&" in term.text
             pieces = [w.low for w in window]
-            if not has_amp and pieces == [w.lower() for w in term.words]:
-                continue  # the same words with other capitals: the case rules decide that, not this one
+            if (
+                not has_amp
+                and pieces == [w.lower() for w in term.words]
+                and term.text.replace("-", " ") == " ".join(term.words)
+                and (term.text in self.lex.found_by_words or term.text.islower())
+            ):
+                # the same words with other capitals: the case rules decide that, not this one (but a term
+                # whose words a dot or a star joins, "Node.js" or "E*Trade", or that they never look for,
+                # "T-Mobile", is this rule's)
+                continue
             if not has_amp and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
                 continue  # "as a" is never "ASA"
             named = any(w.base[:1].isupper() and not sentence_start(text, w.start) for w in window)
@@ -676,9 +701,12 @@ class _Run:
                     # question unless the words are written as a name
                     if sure and not camel and not named and term.text[:1].isupper() and zipf(joined) >= RARE and ordinary_word(joined):
                         sure = False
+            fixed = _write_as(term.text, shown)
+            if fixed == shown:
+                continue
             self.add(
                 "split-term",
-                [Edit(Span(window[0].start, window[-1].end), _write_as(term.text, shown))],
+                [Edit(Span(window[0].start, window[-1].end), fixed)],
                 Applicability.AUTO if sure else Applicability.REVIEW,
                 f"'{shown}' is the term list's '{term.text}' written with other word breaks",
                 0.9 if sure else 0.6,
