@@ -37,10 +37,28 @@ def _warn(message: warnings.WarningMessage | Warning | str, *args: object, **kwa
     click.echo(f"warning: {message}", err=True)
 
 
-def collect_inputs(inputs: tuple[str, ...], output_dir: Path) -> list[tuple[Path, Path]]:
-    """(input file, output stem path) pairs; folders keep their inner structure under the output folder."""
+def _not_a_transcript(p: Path, given: set[Path]) -> bool:
+    """In a folder: a term list or dictionary given on the command line, a ``*.terms.txt`` term list,
+    or a transcript cleaner itself wrote (its ``.changes.json`` beside it): cleaning those again
+    would publish a term list as a transcript, or one call twice."""
+    if p.resolve() in given or p.name.lower().endswith(".terms.txt"):
+        return True
+    log = p.with_name(p.stem + ".changes.json")
+    if not log.is_file():
+        return False
+    try:
+        with log.open(encoding="utf-8") as f:
+            return '"cleaner.changes/' in f.read(200)
+    except (OSError, UnicodeDecodeError):
+        return False
+
+
+def collect_inputs(inputs: tuple[str, ...], output_dir: Path, not_transcripts: tuple[Path, ...] = ()) -> list[tuple[Path, Path]]:
+    """(input file, output stem path) pairs; folders keep their inner structure under the output folder.
+    ``not_transcripts`` (term lists, dictionaries) are left out of folders, as are cleaned outputs."""
     pairs: list[tuple[Path, Path]] = []
     out_resolved = output_dir.resolve()
+    given = {p.resolve() for p in not_transcripts}
     for raw in inputs:
         path = Path(raw)
         if path.is_dir():
@@ -51,6 +69,7 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path) -> list[tuple[Path
                 and p.suffix.lower() in TRANSCRIPT_SUFFIXES
                 and out_resolved not in p.resolve().parents
                 and not p.name.startswith(".")
+                and not _not_a_transcript(p, given)
             )
             # Zoom and Teams save a meeting as "x.txt" and "x.vtt" side by side: the text one is cleaned
             texts = {p.with_suffix("") for p in found if p.suffix.lower() not in CAPTION_SUFFIXES}
@@ -180,7 +199,7 @@ def clean(
                 {"doubled_words": doubled_words, "typos": typos},
             )
         heap.settle()
-        pairs = collect_inputs(inputs, output_dir)
+        pairs = collect_inputs(inputs, output_dir, (*lexicons, *(resolve_dictionary(d) for d in dictionaries)))
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
     options = {
@@ -431,7 +450,7 @@ def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictiona
         typo_table()
         ctx = PassContext(tuple(load_dictionaries(list(dictionaries))), Lexicon.load(list(lexicons)) if lexicons else None)
         heap.settle()
-        pairs = collect_inputs((str(folder),), output_dir)
+        pairs = collect_inputs((str(folder),), output_dir, (*lexicons, *(resolve_dictionary(d) for d in dictionaries)))
         job = Job(ctx, ("md", "html", "docx", "changes", "readability", "review"), lang=lang)
         failed = publish_folder(pairs, output_dir, job, title, _stderr_console())
     except CleanerError as exc:

@@ -71,6 +71,20 @@ def test_caption_files_in_a_folder(tmp_path: Path) -> None:
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.vtt", "b.txt"]
 
 
+def test_a_folder_leaves_out_its_term_lists_and_cleaned_outputs(tmp_path: Path) -> None:
+    """A folder holding its term list, and last week's cleaned outputs, cleans only its transcripts."""
+    src = tmp_path / "in"
+    (src / "done").mkdir(parents=True)
+    (src / "a.txt").write_text("Alice: We signed the \\$100 deal.\n")
+    (src / "glossary.txt").write_text("Fremont\n")
+    (src / "b.terms.txt").write_text("Gigafactory\n")
+    code, out = run("clean", str(src / "a.txt"), "-o", str(src / "done"), "--format", "txt,changes")
+    assert code == 0, out
+    code, out = run("clean", str(src), "--lexicon", str(src / "glossary.txt"), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 0, out
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
+
+
 def test_never_overwrites_the_input(tmp_path: Path) -> None:
     src = tmp_path / "call.txt"
     src.write_text("We signed the \\$100 deal.\n")

@@ -80,7 +80,7 @@ def test_golden_outputs(src: Path, terms: Path, expected: Path) -> None:
     for row in data["applied"]:
         row.pop("decided_at")
     _check(expected / f"{src.stem}.changes.json", json.dumps(data, indent=2, ensure_ascii=False) + "\n")
-    _check(expected / f"{src.stem}.docx.txt", docx_dump(docx.render(result, title)))
+    _check(expected / f"{src.stem}.docx.dump", docx_dump(docx.render(result, title)))
 
 
 @pytest.mark.parametrize(("src", "terms", "expected"), SAMPLES, ids=[s[0].stem for s in SAMPLES])
