@@ -1,0 +1,105 @@
+"""A rare word the transcript itself writes as a name, once or twice in lower case ("the roadster"
+beside twenty "Roadster"s inside sentences): the lower-case one takes the capital.
+
+This is the transcript's own evidence, with no term list: a product or firm the speakers name all
+through the call ("Roadster", "Radiometer", "Tallgrass") and the transcriber missed once. It is
+sure only where nothing else could explain the capitals:
+
+* the word is rare in English (Zipf below 3): "board", "street", "model" or "energy" are
+  capitalized inside names ("the Board", "Wall Street", "Model S") and right in lower case elsewhere;
+* it is capitalized inside sentences at least five times, before at least three different words
+  (a name of its own, not one word of a longer name);
+* it is in lower case at most twice, and at most once for every five capitals;
+* a lower-case use inside an address, written or said ("www dot danaher dot com"), stays.
+
+A word the term list holds is left to the lexicon pass, which judges it with the list.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+
+from ..frequency import zipf
+from ..model import Applicability, Edit, Span, Transcript
+from ..tokens import Fences
+from . import PassContext, PassResult, sentence_start, suggest
+
+PASS_ID = "capitals"
+RARE = 3.0  # Zipf: rarer than this, a capital inside a sentence is the word's own
+MIN_CAPITALS = 5
+MIN_FOLLOWERS = 3  # different words after the capitalized uses
+MAX_LOWER = 2
+RATIO = 5  # capitals for every lower-case use
+_CAPITALIZED = re.compile(r"[A-Z][a-z]{2,}")
+_NEXT_WORD = re.compile(r"[\s,;:]*([\w'’]*)")
+# what may not touch a word on either side: part of a longer word, an address, a contraction or a hyphenation
+_JOINED_BEFORE = re.compile(r"[\w'’@/\-.]")
+_JOINED_AFTER = re.compile(r"[\w'’@/\-]|\.\w")
+_SAID_BEFORE = re.compile(r"\b(?:dot|www)\s+$", re.IGNORECASE)
+_SAID_AFTER = re.compile(r"\s+dot\b", re.IGNORECASE)
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    return (start == 0 or not _JOINED_BEFORE.match(text, start - 1)) and not _JOINED_AFTER.match(text, end)
+
+
+def run(t: Transcript, ctx: PassContext) -> PassResult:
+    result = PassResult()
+    text = t.text
+    spans = [(b.span.start, b.span.end) for b in t.paragraphs()]
+    counts: Counter[str] = Counter()
+    for s, e in spans:  # a paragraph at a time: the whole text's word list would cost MBs at its peak
+        counts.update(_CAPITALIZED.findall(text, s, e))
+    candidates = [w for w, n in counts.items() if n >= MIN_CAPITALS and zipf(w.lower()) < RARE]
+    if not candidates:
+        return result
+    lex = ctx.lexicon
+    fences: Fences | None = None
+    inside = _Inside(spans)
+    for word in candidates:
+        low = word.lower()
+        if lex is not None and (low in lex.by_lower or lex.spelling(low) is not None):
+            continue  # the term list's word: the lexicon pass judges it with the list
+        lower = [m for m in re.finditer(re.escape(low), text) if inside(m.start()) and _alone(text, m.start(), m.end())]
+        if not lower or len(lower) > MAX_LOWER:
+            continue
+        named = [
+            m.end()
+            for m in re.finditer(re.escape(word), text)
+            if inside(m.start()) and _alone(text, m.start(), m.end()) and not sentence_start(text, m.start())
+        ]
+        followers = {_NEXT_WORD.match(text, end)[1].lower() for end in named}
+        if len(named) < MIN_CAPITALS or len(named) < RATIO * len(lower) or len(followers) < MIN_FOLLOWERS:
+            continue
+        fences = fences or Fences(text)
+        for m in lower:
+            said = _SAID_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _SAID_AFTER.match(text, m.end())
+            if said or not fences.tokens(text, m.start(), m.end()):
+                continue
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "capital-as-elsewhere",
+                    [Edit(Span(m.start(), m.end()), word)],
+                    Applicability.AUTO,
+                    f"this transcript writes '{word}' with a capital {len(named)} times inside sentences, and only here in lower case",
+                    confidence=0.9,
+                    evidence={"capitalized": len(named), "lower_case": len(lower), "zipf": round(zipf(low), 2)},
+                )
+            )
+    return result
+
+
+class _Inside:
+    """Whether a position lies inside one of the paragraphs (sorted spans): speaker labels and headings are left out."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.starts = [s for s, _ in spans]
+        self.spans = spans
+
+    def __call__(self, at: int) -> bool:
+        i = bisect_right(self.starts, at) - 1
+        return i >= 0 and at < self.spans[i][1]
