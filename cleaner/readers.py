@@ -37,7 +37,9 @@ _BRACKET_LINE = re.compile(
 # "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
 _COLON_LINE = re.compile(
     rf"^(?:\[(?P<lead>{_TIMESTAMP})\][ \t]+)?"
-    rf"(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
+    rf"(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)"
+    rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
+    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
 )
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
 CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
@@ -228,7 +230,9 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
         m = label.match(line)
         if m:
             stamp = m.group("ts") or m.groupdict().get("lead")
-            b.turn(m.group("name"), None, Span(s + m.start("name"), s + m.end("name")), stamp)
+            affil = m.groupdict().get("affil")
+            label_end = m.end("affil") if affil else m.end("name")
+            b.turn(m.group("name"), affil, Span(s + m.start("name"), s + label_end), stamp)
             b.block(BlockKind.PARAGRAPH, s + m.end(), e)  # nothing after a bracket label: no block
         elif _HEADING.match(line.strip()):
             b.block(BlockKind.HEADING, s, e)

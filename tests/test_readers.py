@@ -65,6 +65,12 @@ def test_colon_and_bracket_turns() -> None:
     r = parse(REV)  # Rev.com's export: "Name (00:00):" alone on a line
     assert (r.layout, [(u.speaker, u.timestamp) for u in r.turns]) == ("bracket", [("Maria Lopez", "00:00"), ("John Park", "01:12")])
     assert r.block_text(r.paragraphs()[-1]) == "Thanks (see 10:30): fine."
+    f = parse("Operator: Welcome.\n\nJohn Doe - CFO: Thank you.\n\nJane Roe - Goldman Sachs: A question: margins?\n")
+    assert (f.layout, [(u.speaker, u.firm, u.role) for u in f.turns]) == (
+        "colon",
+        [("Operator", None, None), ("John Doe", None, "CFO"), ("Jane Roe", "Goldman Sachs", None)],
+    )
+    assert f.block_text(f.paragraphs()[-1]) == "A question: margins?"
     z = parse(STAMPED)  # Zoom's and Descript's export: the timestamp before the name
     assert [(u.speaker, u.timestamp) for u in z.turns] == [("Jane Doe", "00:00:01"), ("Speaker 2", "00:00:05"), ("Jane Doe", "00:00:09")]
     assert z.block_text(z.paragraphs()[0]) == "Welcome back."

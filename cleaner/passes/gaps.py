@@ -19,7 +19,7 @@ SCOPE = "block"  # each result depends only on its own block: see cleaner/replay
 PASS_ID = "gaps"
 
 _KINDS = {
-    "inaudible": r"inaudible|unintelligible|indiscernible|incomprehensible|unclear|inaudible speech",
+    "inaudible": r"inaudible|unintelligible|indiscernible|incomprehensible|unclear|inaudible speech|inaud\.?|unint\.?",
     "crosstalk": r"cross[- ]?talk|overlapping(?:\s+(?:speech|voices|speakers))?|multiple speakers",
     "technical difficulty": (
         # (not Whisper's "[BLANK_AUDIO]": that is silence, no speech lost)

@@ -45,15 +45,66 @@ def _unpunctuated(t: Transcript) -> bool:
     ends = [
         t.text[b.span.end - 1] in _CLOSERS
         for b in t.blocks
-        if b.kind is BlockKind.PARAGRAPH and not _short(t.text, b.span.start, b.span.end)
+        if b.kind is BlockKind.PARAGRAPH and not _short(t.text, b.span.start, b.span.end) and not _page_mark(t, b)
     ]
     return len(ends) >= 3 and sum(ends) < len(ends) / 2
+
+
+# a page's number or header line left in text copied from a PDF: "Page 4", "Page 4 of 20", "- 4 -", or
+# a bare number (only where it cuts a sentence: "4" alone may be an answer)
+_PAGE_MARK = re.compile(r"(?:page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$", re.IGNORECASE)
+_BARE_NUMBER = re.compile(r"\d{1,4}[ \t]*$")
+
+
+def _page_marks(t: Transcript, result: PassResult, unpunctuated: bool) -> set[int]:
+    """Page numbers between paragraphs of one turn. Where the sentence runs on across one ("we expect
+    the / Page 4 / margin to improve"), the number goes and the paragraphs join; a "Page 4" elsewhere
+    is only offered for removal. Returns where the marks start, for the join rule to leave them alone."""
+    marks: set[int] = set()
+    if t.layout == "captions":
+        return marks
+    text = t.text
+    for prev, mark, nxt in zip(t.blocks, t.blocks[1:], t.blocks[2:], strict=False):
+        if mark.kind is not BlockKind.PARAGRAPH:
+            continue
+        labelled = _PAGE_MARK.match(text, mark.span.start, mark.span.end) is not None
+        if not labelled and not _BARE_NUMBER.match(text, mark.span.start, mark.span.end):
+            continue
+        same_turn = prev.kind is nxt.kind is BlockKind.PARAGRAPH and prev.turn == mark.turn == nxt.turn
+        runs_on = same_turn and text[prev.span.end - 1].isalnum() and text[nxt.span.start].islower() and not unpunctuated
+        if runs_on:
+            # a bare number may be the sentence's own ("fell by / 6 / percent"): that is only asked
+            edit = Edit(Span(prev.span.end, nxt.span.start), " ")
+            tail = text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
+            why = f"'{text[mark.span.start : mark.span.end]}' is a page number inside the sentence '…{tail}'"
+            sure = Applicability.AUTO if labelled else Applicability.REVIEW
+            result.suggestions.append(suggest(t, PASS_ID, "page-number", [edit], sure, why, 0.95 if labelled else 0.5, priority=40))
+        elif labelled:
+            edit = Edit(Span(mark.span.start, nxt.span.start), "")
+            why = f"'{text[mark.span.start : mark.span.end]}' looks like a page number left from a printed copy"
+            result.suggestions.append(suggest(t, PASS_ID, "page-number", [edit], Applicability.REVIEW, why, 0.6, priority=40))
+        else:
+            continue
+        marks.add(mark.span.start)
+    return marks
+
+
+def _page_mark(t: Transcript, b: Block) -> bool:
+    return b.span.end - b.span.start <= 20 and bool(
+        _PAGE_MARK.match(t.text, b.span.start, b.span.end) or _BARE_NUMBER.match(t.text, b.span.start, b.span.end)
+    )
+
+
+def _has_page_mark(t: Transcript) -> bool:
+    """Most transcripts have none: a quick look before the closer one."""
+    return any(b.kind is BlockKind.PARAGRAPH and _page_mark(t, b) for b in t.blocks)
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     blocks = t.blocks
     unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
+    marks = _page_marks(t, result, _unpunctuated(t)) if _has_page_mark(t) else set()
     # a WebVTT cue's identifier is any text on the line just above its timing ("3f2a1b4c-1/12-0")
     cue_ids = {
         a.span.start
@@ -63,6 +114,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     for prev, nxt in itertools.pairwise(blocks):
         if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or prev.turn != nxt.turn:
             continue
+        if prev.span.start in marks or nxt.span.start in marks:
+            continue  # a page number: judged above
         gap = t.text[prev.span.end : nxt.span.start]
         if gap.count("\n") < 2 or gap.strip():
             continue  # one segment per line is the layout, not a page break
