@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections import Counter
 
 from ..model import Applicability, Block, BlockKind, Edit, Span, Transcript
 from ..readers import CLOSING_TAGS, CUE_TIMING
@@ -45,59 +46,127 @@ def _unpunctuated(t: Transcript) -> bool:
     ends = [
         t.text[b.span.end - 1] in _CLOSERS
         for b in t.blocks
-        if b.kind is BlockKind.PARAGRAPH and not _short(t.text, b.span.start, b.span.end) and not _page_mark(t, b)
+        if b.kind is BlockKind.PARAGRAPH
+        and not _short(t.text, b.span.start, b.span.end)
+        and not _PAGE_MARK.match(t.text, b.span.start, b.span.end)
     ]
     return len(ends) >= 3 and sum(ends) < len(ends) / 2
 
 
-# a page's number or header line left in text copied from a PDF: "Page 4", "Page 4 of 20", "- 4 -", or
-# a bare number (only where it cuts a sentence: "4" alone may be an answer)
+# a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "- 4 -"; or a bare number
+# (only asked about: "fell by / 6 / percent" may be the sentence's own number)
 _PAGE_MARK = re.compile(r"(?:page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\d{1,4}[ \t]*$")
+_HEADER_WORDS = (3, 12)  # a running header ("Tesla Motors Q2 2011 Earnings Call") is a title, not a sentence
+
+
+class _Marks:
+    """The page furniture of a transcript copied from a PDF: page numbers, and running headers or
+    footers (a line of three to twelve words, with a capital or a digit and no closing punctuation,
+    that stands alone as a paragraph more than once)."""
+
+    def __init__(self, t: Transcript, unpunctuated: bool) -> None:
+        self.t = t
+        text = t.text
+        paragraphs = [b for b in t.blocks if b.kind is BlockKind.PARAGRAPH]
+        self.headers: set[str] = set()
+        if not unpunctuated:  # where no paragraph ends with punctuation, a repeated line may be speech ("okay so")
+            short = Counter(
+                line
+                for b in paragraphs
+                if b.span.end - b.span.start <= 120 and text[b.span.end - 1] not in _CLOSERS
+                for line in (text[b.span.start : b.span.end],)
+                if _HEADER_WORDS[0] <= len(_WORDS.findall(line)) <= _HEADER_WORDS[1] and any(ch.isupper() or ch.isdigit() for ch in line)
+            )
+            self.headers = {line for line, n in short.items() if n >= 2}
+
+    def kind(self, b: Block) -> str | None:
+        """ "page" or "header" (sure marks), "number" (a bare number), or None."""
+        if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
+            return None
+        text = self.t.text
+        if _PAGE_MARK.match(text, b.span.start, b.span.end):
+            return "page"
+        if _BARE_NUMBER.match(text, b.span.start, b.span.end):
+            return "number"
+        return "header" if text[b.span.start : b.span.end] in self.headers else None
 
 
 def _page_marks(t: Transcript, result: PassResult, unpunctuated: bool) -> set[int]:
-    """Page numbers between paragraphs of one turn. Where the sentence runs on across one ("we expect
-    the / Page 4 / margin to improve"), the number goes and the paragraphs join; a "Page 4" elsewhere
-    is only offered for removal. Returns where the marks start, for the join rule to leave them alone."""
-    marks: set[int] = set()
+    """Page numbers and running headers between paragraphs. Where the sentence runs on across them
+    ("we expect the / Page 4 / margin to improve"), they go and the paragraphs join; elsewhere a page
+    number or header is only offered for removal. Returns where the marks start, for the join rule
+    to leave them alone."""
+    found: set[int] = set()
     if t.layout == "captions":
-        return marks
-    text = t.text
-    for prev, mark, nxt in zip(t.blocks, t.blocks[1:], t.blocks[2:], strict=False):
-        if mark.kind is not BlockKind.PARAGRAPH:
+        return found
+    marks = _Marks(t, unpunctuated)
+    text, blocks = t.text, t.blocks
+    kinds = [marks.kind(b) for b in blocks]
+    i = 1
+    while i < len(blocks) - 1:
+        if kinds[i] is None:
+            i += 1
             continue
-        labelled = _PAGE_MARK.match(text, mark.span.start, mark.span.end) is not None
-        if not labelled and not _BARE_NUMBER.match(text, mark.span.start, mark.span.end):
-            continue
-        same_turn = prev.kind is nxt.kind is BlockKind.PARAGRAPH and prev.turn == mark.turn == nxt.turn
-        runs_on = same_turn and text[prev.span.end - 1].isalnum() and text[nxt.span.start].islower() and not unpunctuated
-        if runs_on:
-            # a bare number may be the sentence's own ("fell by / 6 / percent"): that is only asked
-            edit = Edit(Span(prev.span.end, nxt.span.start), " ")
+        j = i
+        while j + 1 < len(blocks) and kinds[j + 1] is not None:
+            j += 1  # a run of them: a footer, then the next page's number and header
+        prev, nxt, run = blocks[i - 1], blocks[j + 1] if j + 1 < len(blocks) else None, blocks[i : j + 1]
+        shown = " / ".join(text[b.span.start : b.span.end] for b in run)
+        if nxt is not None and _runs_on(t, prev, nxt, run, unpunctuated):
+            sure = all(kinds[k] != "number" for k in range(i, j + 1))
             tail = text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
-            why = f"'{text[mark.span.start : mark.span.end]}' is a page number inside the sentence '…{tail}'"
-            sure = Applicability.AUTO if labelled else Applicability.REVIEW
-            result.suggestions.append(suggest(t, PASS_ID, "page-number", [edit], sure, why, 0.95 if labelled else 0.5, priority=40))
-        elif labelled:
-            edit = Edit(Span(mark.span.start, nxt.span.start), "")
-            why = f"'{text[mark.span.start : mark.span.end]}' looks like a page number left from a printed copy"
-            result.suggestions.append(suggest(t, PASS_ID, "page-number", [edit], Applicability.REVIEW, why, 0.6, priority=40))
+            why = f"'{shown}' is page furniture (a page number or running header) inside the sentence '…{tail}'"
+            edit = Edit(Span(prev.span.end, nxt.span.start), " ")
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "page-number",
+                    [edit],
+                    Applicability.AUTO if sure else Applicability.REVIEW,
+                    why,
+                    0.95 if sure else 0.5,
+                    priority=40,
+                )
+            )
+            found.update(b.span.start for b in run)
         else:
-            continue
-        marks.add(mark.span.start)
-    return marks
+            for k in range(i, j + 1):
+                if kinds[k] == "number":
+                    continue  # "4" alone between sentences may be an answer
+                b = blocks[k]
+                until = blocks[k + 1].span.start if k + 1 < len(blocks) else len(text)
+                why = f"'{text[b.span.start : b.span.end]}' looks like a page number or running header left from a printed copy"
+                result.suggestions.append(
+                    suggest(t, PASS_ID, "page-number", [Edit(Span(b.span.start, until), "")], Applicability.REVIEW, why, 0.6, priority=40)
+                )
+                found.add(b.span.start)
+        i = j + 1
+    return found
 
 
-def _page_mark(t: Transcript, b: Block) -> bool:
-    return b.span.end - b.span.start <= 20 and bool(
-        _PAGE_MARK.match(t.text, b.span.start, b.span.end) or _BARE_NUMBER.match(t.text, b.span.start, b.span.end)
-    )
+def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctuated: bool) -> bool:
+    """The paragraphs around ``run`` are the halves of one sentence of one turn."""
+    if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or unpunctuated:
+        return False
+    if any(b.turn != prev.turn for b in (*run, nxt)):
+        return False
+    return t.text[prev.span.end - 1].isalnum() and t.text[nxt.span.start].islower()
 
 
 def _has_page_mark(t: Transcript) -> bool:
-    """Most transcripts have none: a quick look before the closer one."""
-    return any(b.kind is BlockKind.PARAGRAPH and _page_mark(t, b) for b in t.blocks)
+    """Most transcripts have no page number, nor a short line twice: a quick look before the closer one."""
+    seen: set[str] = set()
+    text = t.text
+    for b in t.blocks:
+        if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
+            continue
+        line = text[b.span.start : b.span.end]
+        if line in seen or _PAGE_MARK.match(line) or _BARE_NUMBER.match(line):
+            return True
+        seen.add(line)
+    return False
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
