@@ -36,8 +36,8 @@ _BRACKET_LINE = re.compile(
 )
 # "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
 _COLON_LINE = re.compile(
-    rf"^(?:\[(?P<lead>{_TIMESTAMP})\][ \t]+)?"
-    rf"(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)"
+    rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:[ \t]*-->[ \t]*{_TIMESTAMP})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
+    rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
     rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
     rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
 )
@@ -45,6 +45,8 @@ _COLON_LINE = re.compile(
 CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
 # a WebVTT voice, which names the speaker ("<v Jane Doe>", "<v.loud Jane Doe>"), and closing tags ("</v>")
 _VOICE = re.compile(r"<v(?:\.[\w.\-]+)*[ \t]+(?P<name>[^>]+?)[ \t]*>")
+# a speaker in brackets at a cue's start, as WhisperX writes diarized captions ("[SPEAKER_00]: Welcome")
+_CUE_SPEAKER = re.compile(rf"\[(?P<name>{_NAME}|Speaker[ \t]+\d+)\]:[ \t]+(?=\S)")
 CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
@@ -258,7 +260,7 @@ def _parse_captions(text: str) -> Transcript:
         if not in_cue:
             continue  # the header, a NOTE or STYLE block, a cue's identifier
         start, end = s, e
-        voice = _VOICE.match(line)
+        voice = _VOICE.match(line) or _CUE_SPEAKER.match(line)
         if voice:
             name = voice.group("name")
             if name != speaker:

@@ -71,9 +71,23 @@ def test_colon_and_bracket_turns() -> None:
         [("Operator", None, None), ("John Doe", None, "CFO"), ("Jane Roe", "Goldman Sachs", None)],
     )
     assert f.block_text(f.paragraphs()[-1]) == "A question: margins?"
+    w = parse("[SPEAKER_00]: Welcome back.\n[SPEAKER_01]: Thanks.\n")  # WhisperX's diarized text
+    assert (w.layout, [u.speaker for u in w.turns], w.block_text(w.paragraphs()[0])) == (
+        "colon",
+        ["SPEAKER_00", "SPEAKER_01"],
+        "Welcome back.",
+    )
+    d = parse("[00:00.000 --> 00:04.000] SPEAKER_00: Welcome back.\n[00:04.000 --> 00:06.500] SPEAKER_01: Thanks.\n")
+    assert [(u.speaker, u.timestamp) for u in d.turns] == [("SPEAKER_00", "00:00.000"), ("SPEAKER_01", "00:04.000")]
     z = parse(STAMPED)  # Zoom's and Descript's export: the timestamp before the name
     assert [(u.speaker, u.timestamp) for u in z.turns] == [("Jane Doe", "00:00:01"), ("Speaker 2", "00:00:05"), ("Jane Doe", "00:00:09")]
     assert z.block_text(z.paragraphs()[0]) == "Welcome back."
+
+
+def test_whisperx_captions_name_the_speaker_in_brackets() -> None:
+    t = parse("1\n00:00:00,000 --> 00:00:04,000\n[SPEAKER_00]: Welcome back.\n\n2\n00:00:04,000 --> 00:00:06,500\n[SPEAKER_01]: Thanks.\n")
+    assert (t.layout, [u.speaker for u in t.turns]) == ("captions", ["SPEAKER_00", "SPEAKER_01"])
+    assert [t.block_text(b) for b in t.paragraphs()] == ["Welcome back.", "Thanks."]
 
 
 def test_labels_with_their_speech_on_the_next_line() -> None:
