@@ -80,6 +80,7 @@ def _build() -> Misspellings:
     for line in SOURCE.read_text(encoding="utf-8").splitlines():
         wrong, _, right = line.partition("->")
         fixes = [f.strip() for f in right.split(",") if f.strip()]  # "a, b," lists several
+        wrong = wrong.lower()  # "Britian->Britain": looked up in lower case, as every word is
         if fixes and _worth_keeping(wrong, fixes):
             pairs.append((wrong, ",".join(fixes)))
     return Misspellings(pairs)

@@ -61,8 +61,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         if not fixes:
             continue  # no known misspelling worth asking about (see cleaner/typos.py)
         capital = word[:1].isupper()
-        if capital and not sentence_start(t.text, m.start()):
-            continue  # a capital inside a sentence: a name ("Humber", "Verifi")
+        if capital and not sentence_start(t.text, m.start()) and not fixes[0][:1].isupper():
+            continue  # a capital inside a sentence: a name ("Humber", "Verifi"), unless the fix is one ("Cincinatti")
         if lex is not None and (low in lex.by_lower or word in lex.exact or not lex.quiet(word)):
             continue  # the user's own term, or one the term-list rules judge
         sure = ctx.options.get("typos") == "fix" and len(fixes) == 1 and len(low) >= SURE_LENGTH and not capital
