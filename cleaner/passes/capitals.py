@@ -21,6 +21,8 @@ import re
 from bisect import bisect_right
 from collections import Counter
 
+import ahocorasick
+
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import Fences
@@ -56,34 +58,43 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     if not candidates:
         return result
     lex = ctx.lexicon
-    fences: Fences | None = None
+    if lex is not None:  # the term list's words: the lexicon pass judges them with the list
+        candidates = [w for w in candidates if w.lower() not in lex.by_lower and lex.spelling(w.lower()) is None]
+    if not candidates:
+        return result
+    # where the words are, in lower case and capitalized: one scan of the text for all of them
     inside = _Inside(spans)
+    finder = ahocorasick.Automaton()
+    for w in candidates:
+        finder.add_word(w.lower(), w.lower())
+        finder.add_word(w, w)
+    finder.make_automaton()
+    found: dict[str, list[tuple[int, int]]] = {}
+    for last, form in finder.iter(text):
+        start, end = last + 1 - len(form), last + 1
+        if inside(start) and _alone(text, start, end):
+            found.setdefault(form, []).append((start, end))
+    fences: Fences | None = None
     for word in candidates:
         low = word.lower()
-        if lex is not None and (low in lex.by_lower or lex.spelling(low) is not None):
-            continue  # the term list's word: the lexicon pass judges it with the list
-        lower = [m for m in re.finditer(re.escape(low), text) if inside(m.start()) and _alone(text, m.start(), m.end())]
+        lower = found.get(low, [])
         if not lower or len(lower) > MAX_LOWER:
             continue
-        named = [
-            m.end()
-            for m in re.finditer(re.escape(word), text)
-            if inside(m.start()) and _alone(text, m.start(), m.end()) and not sentence_start(text, m.start())
-        ]
+        named = [end for start, end in found.get(word, ()) if not sentence_start(text, start)]
         followers = {_NEXT_WORD.match(text, end)[1].lower() for end in named}
         if len(named) < MIN_CAPITALS or len(named) < RATIO * len(lower) or len(followers) < MIN_FOLLOWERS:
             continue
         fences = fences or Fences(text)
-        for m in lower:
-            said = _SAID_BEFORE.search(text, max(0, m.start() - 8), m.start()) or _SAID_AFTER.match(text, m.end())
-            if said or not fences.tokens(text, m.start(), m.end()):
+        for start, end in lower:
+            said = _SAID_BEFORE.search(text, max(0, start - 8), start) or _SAID_AFTER.match(text, end)
+            if said or not fences.tokens(text, start, end):
                 continue
             result.suggestions.append(
                 suggest(
                     t,
                     PASS_ID,
                     "capital-as-elsewhere",
-                    [Edit(Span(m.start(), m.end()), word)],
+                    [Edit(Span(start, end), word)],
                     Applicability.AUTO,
                     f"this transcript writes '{word}' with a capital {len(named)} times inside sentences, and only here in lower case",
                     confidence=0.9,
