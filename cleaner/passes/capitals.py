@@ -25,7 +25,6 @@ import ahocorasick
 
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
-from ..tokens import Fences
 from . import PassContext, PassResult, sentence_start, suggest
 
 PASS_ID = "capitals"
@@ -35,12 +34,24 @@ MIN_FOLLOWERS = 3  # different words after the capitalized uses
 MAX_LOWER = 2
 RATIO = 5  # capitals for every lower-case use
 _CAPITALIZED = re.compile(r"[A-Z][a-z]{2,}")
+_CHUNK = 1 << 18
 _NEXT_WORD = re.compile(r"[\s,;:]*([\w'’]*)")
 # what may not touch a word on either side: part of a longer word, an address, a contraction or a hyphenation
 _JOINED_BEFORE = re.compile(r"[\w'’@/\-.]")
 _JOINED_AFTER = re.compile(r"[\w'’@/\-]|\.\w")
+_ADDRESS = re.compile(r"[^\W\d_][.@][^\W\d_]")
 _SAID_BEFORE = re.compile(r"\b(?:dot|www)\s+$", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"\s+dot\b", re.IGNORECASE)
+
+
+def _in_address(text: str, start: int, end: int) -> bool:
+    """Inside a web or mail address: a dot or "@" between letters in the same run of non-spaces ("danaher.com")."""
+    left, right = start, end
+    while left > max(0, start - 100) and not text[left - 1].isspace():
+        left -= 1
+    while right < min(len(text), end + 100) and not text[right].isspace():
+        right += 1
+    return _ADDRESS.search(text, left, right) is not None
 
 
 def _alone(text: str, start: int, end: int) -> bool:
@@ -52,8 +63,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     text = t.text
     spans = [(b.span.start, b.span.end) for b in t.paragraphs()]
     counts: Counter[str] = Counter()
-    for s, e in spans:  # a paragraph at a time: the whole text's word list would cost MBs at its peak
-        counts.update(_CAPITALIZED.findall(text, s, e))
+    for at in range(0, len(text), _CHUNK):  # a stretch at a time: the whole text's word list would cost MBs at its peak
+        counts.update(_CAPITALIZED.findall(text, at, min(len(text), at + _CHUNK)))  # a word cut at a seam counts less: never more
     candidates = [w for w, n in counts.items() if n >= MIN_CAPITALS and zipf(w.lower()) < RARE]
     if not candidates:
         return result
@@ -74,7 +85,6 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         start, end = last + 1 - len(form), last + 1
         if inside(start) and _alone(text, start, end):
             found.setdefault(form, []).append((start, end))
-    fences: Fences | None = None
     for word in candidates:
         low = word.lower()
         lower = found.get(low, [])
@@ -84,10 +94,9 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         followers = {_NEXT_WORD.match(text, end)[1].lower() for end in named}
         if len(named) < MIN_CAPITALS or len(named) < RATIO * len(lower) or len(followers) < MIN_FOLLOWERS:
             continue
-        fences = fences or Fences(text)
         for start, end in lower:
             said = _SAID_BEFORE.search(text, max(0, start - 8), start) or _SAID_AFTER.match(text, end)
-            if said or not fences.tokens(text, start, end):
+            if said or _in_address(text, start, end):
                 continue
             result.suggestions.append(
                 suggest(
