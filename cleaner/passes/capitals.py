@@ -7,7 +7,8 @@ sure only where nothing else could explain the capitals:
 
 * the word is rare in English (Zipf below 3): "board", "street", "model" or "energy" are
   capitalized inside names ("the Board", "Wall Street", "Model S") and right in lower case elsewhere;
-* it is capitalized inside sentences at least five times, before at least three different words
+* it is capitalized inside sentences at least eight times (six was not enough: "the orthodontics"
+  beside six "Orthodontics" a recognizer wrote), before at least three different words
   (a name of its own, not one word of a longer name);
 * it is in lower case at most twice, and at most once for every five capitals;
 * a lower-case use inside an address, written or said ("www dot danaher dot com"), stays.
@@ -29,7 +30,7 @@ from . import PassContext, PassResult, sentence_start, suggest
 
 PASS_ID = "capitals"
 RARE = 3.0  # Zipf: rarer than this, a capital inside a sentence is the word's own
-MIN_CAPITALS = 5
+MIN_CAPITALS = 8
 MIN_FOLLOWERS = 3  # different words after the capitalized uses
 MAX_LOWER = 2
 RATIO = 5  # capitals for every lower-case use
