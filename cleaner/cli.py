@@ -342,11 +342,27 @@ def review(
     reject_term: str | None,
     save_dictionary: Path | None,
 ) -> None:
-    """Review pending suggestions of TARGET (a transcript, its .review.json or its .docx).
+    """Review pending suggestions of TARGET (a transcript, its .review.json, its .docx, or a folder
+    of cleaned outputs: every .review.json below it, one after another).
 
     With no action options it walks them in the terminal; decisions are saved at once and
     applied by the next `cleaner clean` of the transcript.
     """
+    if target.is_dir():
+        _review_folder(
+            target,
+            _reviewer(reviewer),
+            list_,
+            as_json,
+            accept_ids,
+            reject_ids,
+            accept_rule,
+            reject_rule,
+            accept_term,
+            reject_term,
+            save_dictionary,
+        )
+        return
     try:
         queue = Queue.load(_queue_for(target, output_dir))
         who = _reviewer(reviewer)
@@ -379,6 +395,88 @@ def review(
 
         made = Session(queue, who, Console(highlight=False), save_dictionary).run()
         click.echo(f"{made} decision(s) saved to {queue.path}; run cleaner clean again to apply them.", err=True)
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _review_folder(
+    folder: Path,
+    who: str,
+    list_: bool,
+    as_json: bool,
+    accept_ids: tuple[str, ...],
+    reject_ids: tuple[str, ...],
+    accept_rule: str | None,
+    reject_rule: str | None,
+    accept_term: str | None,
+    reject_term: str | None,
+    save_dictionary: Path | None,
+) -> None:
+    """Every queue below ``folder``: the same actions on each, or a walk through them in the terminal."""
+    try:
+        paths = sorted(folder.rglob("*.review.json"))
+        if not paths:
+            raise CleanerError(f"{folder}: no review queues (*.review.json) in this folder; run cleaner clean first")
+        queues = [Queue.load(p) for p in paths]
+        actions = [
+            (accept_ids, None, None, "accepted"),
+            (reject_ids, None, None, "rejected"),
+            ((), accept_rule, None, "accepted"),
+            ((), reject_rule, None, "rejected"),
+            ((), None, accept_term, "accepted"),
+            ((), None, reject_term, "rejected"),
+        ]
+        if any(ids or rule is not None or term is not None for ids, rule, term, _ in actions):
+            unknown = [i for i in (*accept_ids, *reject_ids) if not any(s["id"].startswith(i) for q in queues for s in q.suggestions)]
+            if unknown:
+                raise CleanerError(f"{folder}: no suggestion with id {', '.join(unknown)} in any queue")
+            for ids, rule, term, verdict in actions:
+                if not ids and rule is None and term is None:
+                    continue
+                chosen = 0
+                for q in queues:
+                    mine = tuple(i for i in ids if any(s["id"].startswith(i) for s in q.suggestions))
+                    if ids and not mine:
+                        continue
+                    for s in q.select(mine, rule, term):
+                        if mine or s["id"] not in q.decisions:
+                            q.decide(s, verdict, who, source="cli")
+                            chosen += 1
+                click.echo(f"{verdict} {chosen} suggestion(s)", err=True)
+            for q in queues:
+                q.save()
+            click.echo(f"in {len(queues)} queue(s) below {folder}", err=True)
+            return
+        if list_:
+            if as_json:
+                rows = [
+                    dict(s, queue=str(q.path), status=q.decisions.get(s["id"], {}).get("verdict", "pending"))
+                    for q in queues
+                    for s in q.pending()
+                ]
+                click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+                return
+            for q in queues:
+                if q.pending():
+                    click.echo(f"== {q.path}")
+                    _list(q, False)
+            return
+        from rich.console import Console
+
+        from .review_tui import Session
+
+        console = Console(highlight=False)
+        open_queues = [q for q in queues if any(s["id"] not in q.decisions for s in q.pending())]
+        made = 0
+        for n, q in enumerate(open_queues, 1):
+            console.rule(f"[bold]{q.path.name}[/]  ·  file {n} of {len(open_queues)}")
+            session = Session(q, who, console, save_dictionary)
+            made += session.run()
+            if session.quit:
+                break
+        click.echo(
+            f"{made} decision(s) saved in {len(open_queues)} queue(s) below {folder}; run cleaner clean again to apply them.", err=True
+        )
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
 

@@ -60,6 +60,7 @@ class Session:
     dictionary: Path | None = None
     history: list[list[tuple[str, dict[str, Any] | None]]] = field(default_factory=list)
     shown_deferred: set[str] = field(default_factory=set)
+    quit: bool = False  # the reviewer pressed q: a folder's review stops here too
 
     def _apply(self, targets: list[dict[str, Any]], verdict: str, text: str | None = None) -> None:
         step = []
@@ -151,6 +152,7 @@ class Session:
                 made -= 1 if undone else 0
                 continue
             elif key in ("q", "\x03", "\x04"):
+                self.quit = True
                 self.console.print(f"Saved. {len(self.queue.pending())} suggestion(s) still open; run cleaner review again to go on.")
                 return made
             else:

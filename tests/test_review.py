@@ -106,6 +106,33 @@ def test_terminal_review_through_a_pty(cleaned: tuple[Path, Path]) -> None:
     assert {a["decided_by"] for a in log["applied"] if a["applicability"] == "review"} == {"review:ana"}
 
 
+def test_a_folder_of_queues_is_reviewed_one_after_another(tmp_path: Path) -> None:
+    """A folder of cleaned calls: one command decides a rule in all of them; the terminal walks the
+    queues in turn and stops at q."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b", "c"):
+        (src / f"{name}.txt").write_text(CALL)
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out))
+    listed = json.loads(cli("review", str(out), "--list", "--json"))
+    assert {Path(r["queue"]).name for r in listed} == {"a.review.json", "b.review.json", "c.review.json"}
+    cli("review", str(out), "--reject-rule", "doubled-word-review")
+    assert all(not any(s["rule"] == "doubled-word-review" for s in _pending_in(out, n)) for n in "abc")
+    child = _spawn(f"{sys.executable} -m cleaner review {out} --reviewer ana")
+    child.expect("file 1 of 3")
+    child.send("A")  # what is left in a.txt, all of its rules one by one
+    child.send("A")
+    child.expect("file 2 of 3")
+    child.send("q")
+    child.expect(pexpect.EOF)
+    assert _pending_in(out, "a") == [] and len(_pending_in(out, "b")) == len(_pending_in(out, "c")) == 2
+
+
+def _pending_in(out: Path, stem: str) -> list[dict]:
+    return json.loads(cli("review", str(out / f"{stem}.review.json"), "--list", "--json"))
+
+
 def test_scripted_decisions_by_id_rule_and_term(cleaned: tuple[Path, Path]) -> None:
     src, out = cleaned
     rows = _pending(out)
