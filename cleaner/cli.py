@@ -348,32 +348,20 @@ def review(
     With no action options it walks them in the terminal; decisions are saved at once and
     applied by the next `cleaner clean` of the transcript.
     """
+    actions = [
+        (accept_ids, None, None, "accepted"),
+        (reject_ids, None, None, "rejected"),
+        ((), accept_rule, None, "accepted"),
+        ((), reject_rule, None, "rejected"),
+        ((), None, accept_term, "accepted"),
+        ((), None, reject_term, "rejected"),
+    ]
     if target.is_dir():
-        _review_folder(
-            target,
-            _reviewer(reviewer),
-            list_,
-            as_json,
-            accept_ids,
-            reject_ids,
-            accept_rule,
-            reject_rule,
-            accept_term,
-            reject_term,
-            save_dictionary,
-        )
+        _review_folder(target, _reviewer(reviewer), list_, as_json, actions, save_dictionary)
         return
     try:
         queue = Queue.load(_queue_for(target, output_dir))
         who = _reviewer(reviewer)
-        actions = [
-            (accept_ids, None, None, "accepted"),
-            (reject_ids, None, None, "rejected"),
-            ((), accept_rule, None, "accepted"),
-            ((), reject_rule, None, "rejected"),
-            ((), None, accept_term, "accepted"),
-            ((), None, reject_term, "rejected"),
-        ]
         scripted = False
         for ids, rule, term, verdict in actions:
             if not ids and rule is None and term is None:
@@ -399,35 +387,19 @@ def review(
         raise click.ClickException(str(exc)) from None
 
 
-def _review_folder(
-    folder: Path,
-    who: str,
-    list_: bool,
-    as_json: bool,
-    accept_ids: tuple[str, ...],
-    reject_ids: tuple[str, ...],
-    accept_rule: str | None,
-    reject_rule: str | None,
-    accept_term: str | None,
-    reject_term: str | None,
-    save_dictionary: Path | None,
-) -> None:
+_Action = tuple[tuple[str, ...], str | None, str | None, str]  # ids, rule, term, verdict
+
+
+def _review_folder(folder: Path, who: str, list_: bool, as_json: bool, actions: list[_Action], save_dictionary: Path | None) -> None:
     """Every queue below ``folder``: the same actions on each, or a walk through them in the terminal."""
     try:
         paths = sorted(folder.rglob("*.review.json"))
         if not paths:
             raise CleanerError(f"{folder}: no review queues (*.review.json) in this folder; run cleaner clean first")
         queues = [Queue.load(p) for p in paths]
-        actions = [
-            (accept_ids, None, None, "accepted"),
-            (reject_ids, None, None, "rejected"),
-            ((), accept_rule, None, "accepted"),
-            ((), reject_rule, None, "rejected"),
-            ((), None, accept_term, "accepted"),
-            ((), None, reject_term, "rejected"),
-        ]
         if any(ids or rule is not None or term is not None for ids, rule, term, _ in actions):
-            unknown = [i for i in (*accept_ids, *reject_ids) if not any(s["id"].startswith(i) for q in queues for s in q.suggestions)]
+            given = [i for ids, _, _, _ in actions for i in ids]
+            unknown = [i for i in given if not any(s["id"].startswith(i) for q in queues for s in q.suggestions)]
             if unknown:
                 raise CleanerError(f"{folder}: no suggestion with id {', '.join(unknown)} in any queue")
             for ids, rule, term, verdict in actions:
