@@ -78,7 +78,7 @@ def run(system: str, lexicon: str, examples: int, quiet: bool) -> dict:
                         if rule not in by_pair[key, was]:
                             by_pair[key, was].append(rule)
             for kind in ("fixed", "broke", "changed"):
-                for ex in doc["examples"].get(kind, []):
+                for ex in doc.get("examples", {}).get(kind, []):
                     m = re.search(r"\[(.*?)\]", ex["out"])
                     token = m.group(1).lower().strip() if m else ""
                     h = re.search(r"\[(.*?)\]", ex["hyp"])

@@ -74,18 +74,17 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         candidates = [w for w in candidates if w.lower() not in lex.by_lower and lex.spelling(w.lower()) is None]
     if not candidates:
         return result
-    # where the words are, in lower case and capitalized: one scan of the text for all of them
+    # where the words are in lower case (most never are), then where those are capitalized: a scan each
     inside = _Inside(spans)
-    finder = ahocorasick.Automaton()
-    for w in candidates:
-        finder.add_word(w.lower(), w.lower())
-        finder.add_word(w, w)
-    finder.make_automaton()
-    found: dict[str, list[tuple[int, int]]] = {}
-    for last, form in finder.iter(text):
-        start, end = last + 1 - len(form), last + 1
-        if inside(start) and _alone(text, start, end):
-            found.setdefault(form, []).append((start, end))
+    lowered = _find(text, inside, [w.lower() for w in candidates])
+    candidates = [w for w in candidates if 0 < len(lowered.get(w.lower(), ())) <= MAX_LOWER]
+    if not candidates:
+        return result
+    found = dict(lowered)
+    for word in candidates:  # a few words: a literal search each is faster than another full scan
+        found[word] = [
+            (m.start(), m.end()) for m in re.finditer(re.escape(word), text) if inside(m.start()) and _alone(text, m.start(), m.end())
+        ]
     for word in candidates:
         low = word.lower()
         lower = found.get(low, [])
@@ -112,6 +111,23 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 )
             )
     return result
+
+
+def _find(text: str, inside: _Inside, forms: list[str]) -> dict[str, list[tuple[int, int]]]:
+    """Where each form stands alone inside a paragraph: one Aho-Corasick scan for all of them."""
+    finder = ahocorasick.Automaton()
+    for form in forms:
+        finder.add_word(form, form)
+    finder.make_automaton()
+    found: dict[str, list[tuple[int, int]]] = {}
+    size = len(text)
+    for last, form in finder.iter(text):
+        start, end = last + 1 - len(form), last + 1
+        if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
+            continue  # inside a longer word ("ross" in "across"): most hits, told apart cheaply
+        if inside(start) and _alone(text, start, end):
+            found.setdefault(form, []).append((start, end))
+    return found
 
 
 class _Inside:

@@ -65,20 +65,29 @@ class _Marks:
     footers (a line of three to twelve words, with a capital or a digit and no closing punctuation,
     that stands alone as a paragraph more than once)."""
 
-    def __init__(self, t: Transcript, unpunctuated: bool) -> None:
+    def __init__(self, t: Transcript) -> None:
         self.t = t
         text = t.text
-        paragraphs = [b for b in t.blocks if b.kind is BlockKind.PARAGRAPH]
-        self.headers: set[str] = set()
-        if not unpunctuated:  # where no paragraph ends with punctuation, a repeated line may be speech ("okay so")
-            short = Counter(
-                line
-                for b in paragraphs
-                if b.span.end - b.span.start <= 120 and text[b.span.end - 1] not in _CLOSERS
-                for line in (text[b.span.start : b.span.end],)
-                if _HEADER_WORDS[0] <= len(_WORDS.findall(line)) <= _HEADER_WORDS[1] and any(ch.isupper() or ch.isdigit() for ch in line)
-            )
-            self.headers = {line for line, n in short.items() if n >= 2}
+        self.numbered = False  # a page number or a bare number stands alone somewhere
+        lines: Counter[str] = Counter()
+        for b in t.blocks:
+            if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
+                continue
+            if _PAGE_MARK.match(text, b.span.start, b.span.end) or _BARE_NUMBER.match(text, b.span.start, b.span.end):
+                self.numbered = True
+            elif text[b.span.end - 1] not in _CLOSERS:
+                lines[text[b.span.start : b.span.end]] += 1
+        self.headers = {
+            line
+            for line, n in lines.items()
+            if n >= 2
+            and _HEADER_WORDS[0] <= len(_WORDS.findall(line)) <= _HEADER_WORDS[1]
+            and any(ch.isupper() or ch.isdigit() for ch in line)
+        }
+
+    def any(self) -> bool:
+        """Most transcripts have no page number, nor a title line twice."""
+        return self.numbered or bool(self.headers)
 
     def kind(self, b: Block) -> str | None:
         """ "page" or "header" (sure marks), "number" (a bare number), or None."""
@@ -92,15 +101,14 @@ class _Marks:
         return "header" if text[b.span.start : b.span.end] in self.headers else None
 
 
-def _page_marks(t: Transcript, result: PassResult, unpunctuated: bool) -> set[int]:
+def _page_marks(t: Transcript, result: PassResult, marks: _Marks, unpunctuated: bool) -> set[int]:
     """Page numbers and running headers between paragraphs. Where the sentence runs on across them
     ("we expect the / Page 4 / margin to improve"), they go and the paragraphs join; elsewhere a page
     number or header is only offered for removal. Returns where the marks start, for the join rule
     to leave them alone."""
     found: set[int] = set()
-    if t.layout == "captions":
-        return found
-    marks = _Marks(t, unpunctuated)
+    if unpunctuated:
+        marks.headers = set()  # where no paragraph ends with punctuation, a repeated line may be speech ("okay so")
     text, blocks = t.text, t.blocks
     kinds = [marks.kind(b) for b in blocks]
     i = 1
@@ -155,25 +163,12 @@ def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctua
     return t.text[prev.span.end - 1].isalnum() and t.text[nxt.span.start].islower()
 
 
-def _has_page_mark(t: Transcript) -> bool:
-    """Most transcripts have no page number, nor a short line twice: a quick look before the closer one."""
-    seen: set[str] = set()
-    text = t.text
-    for b in t.blocks:
-        if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
-            continue
-        line = text[b.span.start : b.span.end]
-        if line in seen or _PAGE_MARK.match(line) or _BARE_NUMBER.match(line):
-            return True
-        seen.add(line)
-    return False
-
-
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     blocks = t.blocks
     unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
-    marks = _page_marks(t, result, _unpunctuated(t)) if _has_page_mark(t) else set()
+    furniture = _Marks(t) if t.layout != "captions" else None
+    marks = _page_marks(t, result, furniture, _unpunctuated(t)) if furniture is not None and furniture.any() else set()
     # a WebVTT cue's identifier is any text on the line just above its timing ("3f2a1b4c-1/12-0")
     cue_ids = {
         a.span.start
