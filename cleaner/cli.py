@@ -22,7 +22,7 @@ from .readers import LAYOUTS
 from .textio import CleanerError
 from .typos import table as typo_table
 
-TRANSCRIPT_SUFFIXES = (".txt", ".text", *CAPTION_SUFFIXES)
+TRANSCRIPT_SUFFIXES = (".txt", ".text", ".docx", *CAPTION_SUFFIXES)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -68,14 +68,15 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path, not_transcripts: t
                 if p.is_file()
                 and p.suffix.lower() in TRANSCRIPT_SUFFIXES
                 and out_resolved not in p.resolve().parents
-                and not p.name.startswith(".")
+                and not p.name.startswith((".", "~$"))  # hidden files, and Word's lock file of an open document
                 and not _not_a_transcript(p, given)
             )
-            # Zoom and Teams save a meeting as "x.txt" and "x.vtt" side by side: the text one is cleaned
-            texts = {p.with_suffix("") for p in found if p.suffix.lower() not in CAPTION_SUFFIXES}
-            found = [p for p in found if p.suffix.lower() not in CAPTION_SUFFIXES or p.with_suffix("") not in texts]
+            # Zoom and Teams save a meeting as "x.txt" and "x.vtt" side by side, a transcriber may deliver
+            # "x.docx" and "x.txt": the plain text one is cleaned
+            texts = {p.with_suffix("") for p in found if p.suffix.lower() in (".txt", ".text")}
+            found = [p for p in found if p.suffix.lower() in (".txt", ".text") or p.with_suffix("") not in texts]
             if not found:
-                raise CleanerError(f"{path}: no transcripts (*.txt, *.vtt, *.srt) in this folder")
+                raise CleanerError(f"{path}: no transcripts (*.txt, *.docx, *.vtt, *.srt) in this folder")
             pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
         elif path.exists():
             pairs.append((path, output_dir / path.stem))

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import readability
+from .docx_text import read_docx
 from .passes import PassContext
 from .pipeline import CleanResult, clean_text
 from .queue import Queue, queue_path
@@ -46,7 +47,7 @@ class Outcome:
 
 def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     """Clean ``src`` into ``<stem>.*``; outputs are all rendered before any is written."""
-    decoded = read_text(src)
+    decoded = read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
     qpath = queue_path(stem)
     queue = Queue.load_or_new(qpath)
     result = clean_text(decoded.text, job.ctx, layout=job.layout, decisions=queue.pipeline_decisions())

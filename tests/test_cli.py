@@ -85,6 +85,28 @@ def test_a_folder_leaves_out_its_term_lists_and_cleaned_outputs(tmp_path: Path) 
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.txt"]
 
 
+def test_a_word_transcript_is_cleaned_like_its_text(tmp_path: Path) -> None:
+    """A .docx a transcriber delivered: each Word paragraph a paragraph; a tracked change read as not
+    made, and said; a DOCX cleaner wrote is read without its title and appendix."""
+    import docx
+
+    from cleaner.docx_text import read_docx
+
+    raw = SAMPLE.read_text()
+    doc = docx.Document()
+    for para in raw.split("\n\n"):
+        doc.add_paragraph(para.strip("\n"))
+    doc.save(tmp_path / "call.docx")
+    code, out = run("clean", str(tmp_path / "call.docx"), "--lexicon", str(TERMS), "--format", "txt,docx", "-o", str(tmp_path / "out"))
+    assert code == 0, out
+    assert (tmp_path / "out/call.txt").read_text().rstrip() == (ROOT / "samples/expected/tesla-2011-q2-call.txt").read_text().rstrip()
+    again = read_docx(tmp_path / "out/call.docx")  # cleaner's own DOCX, its pending questions tracked changes
+    assert again.text.startswith("Thanks, Jeff.") and "Change log" not in again.text and "tracked change" in (again.note or "")
+    (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not really")
+    code, out = run("clean", str(tmp_path / "bad.docx"), "-o", str(tmp_path / "out2"))
+    assert code != 0 and "bad.docx: not a Word document" in out
+
+
 def test_never_overwrites_the_input(tmp_path: Path) -> None:
     src = tmp_path / "call.txt"
     src.write_text("We signed the \\$100 deal.\n")

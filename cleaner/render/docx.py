@@ -71,6 +71,7 @@ def new_document(title: str, lang: str) -> Document:
 
 
 BOOKMARK_PREFIX = "cleaner_"
+APPENDIX_HEADING = "Change log"  # the appendix opens here; docx_text.py stops reading a transcript there
 
 
 class _Ids:
@@ -199,7 +200,7 @@ def _shown(text: str) -> str:
 def _appendix(doc: Document, result: CleanResult) -> None:
     from .changelog import gap_rows
 
-    doc.add_heading("Change log", level=1)
+    doc.add_heading(APPENDIX_HEADING, level=1)
     if result.applied:
         doc.add_paragraph("Every change cleaner made, by line of the original transcript.")
         _table(
