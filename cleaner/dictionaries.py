@@ -425,6 +425,8 @@ def _recase(text: str) -> str:
 def load_term_list(path: Path) -> list[TermEntry]:
     """Read a plain term list: one term per line, ``#`` starts a comment."""
     decoded = read_text(path, "term list")
+    if decoded.note:
+        warnings.warn(decoded.note, DictionaryWarning, stacklevel=2)  # a term list in another encoding is said, as a transcript is
     terms: list[TermEntry] = []
     seen: dict[str, int] = {}
     by_lower: dict[str, tuple[str, int]] = {}

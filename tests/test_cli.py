@@ -201,6 +201,9 @@ def test_malformed_dictionary_and_term_list(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_text("# only a comment\n\n")
     code, out = run("clean", str(SAMPLE), "--lexicon", str(tmp_path / "empty.txt"), "-o", str(tmp_path / "out3"))
     assert code != 0 and "has no terms" in out
+    (tmp_path / "cp.txt").write_bytes("Café Nero\nSantana Row\n".encode("cp1252"))
+    code, out = run("clean", str(SAMPLE), "--lexicon", str(tmp_path / "cp.txt"), "-o", str(tmp_path / "out4"), "--format", "txt")
+    assert code == 0 and f"{tmp_path / 'cp.txt'}: not UTF-8; decoded as cp1252" in out
 
 
 def test_a_term_list_in_capitals_gives_letters_not_capitals(tmp_path: Path) -> None:
