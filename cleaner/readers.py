@@ -274,11 +274,17 @@ def _parse_captions(text: str) -> Transcript:
     return b.build("captions")
 
 
+# a segment's timing before its text, as Whisper prints it ("[00:00.000 --> 00:04.000]  Welcome back.")
+_SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP})[ \t]*-->[ \t]*{_TIMESTAMP}\][ \t]*")
+
+
 def _parse_plain(text: str) -> Transcript:
     b = _Builder(text)
     for s, e in _lines(text):
         if text[s:e].strip():
-            b.block(BlockKind.PARAGRAPH, s, e)
+            timing = _SEGMENT_TIMING.match(text, s, e)
+            # the timing is the segment's timestamp, not words: kept in the text output, out of the passes' way
+            b.block(BlockKind.PARAGRAPH, timing.end() if timing else s, e, timing.group("ts") if timing else None)
     return b.build("plain")
 
 

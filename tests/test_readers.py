@@ -84,6 +84,12 @@ def test_colon_and_bracket_turns() -> None:
     assert z.block_text(z.paragraphs()[0]) == "Welcome back."
 
 
+def test_whisper_segment_timings_are_timestamps_not_words() -> None:
+    t = parse("[00:00.000 --> 00:04.000]  Welcome back.\n[00:04.000 --> 00:06.500]  Thanks.\n")
+    assert t.layout == "plain"
+    assert [(t.block_text(b), b.timestamp) for b in t.paragraphs()] == [("Welcome back.", "00:00.000"), ("Thanks.", "00:04.000")]
+
+
 def test_whisperx_captions_name_the_speaker_in_brackets() -> None:
     t = parse("1\n00:00:00,000 --> 00:00:04,000\n[SPEAKER_00]: Welcome back.\n\n2\n00:00:04,000 --> 00:00:06,500\n[SPEAKER_01]: Thanks.\n")
     assert (t.layout, [u.speaker for u in t.turns]) == ("captions", ["SPEAKER_00", "SPEAKER_01"])
