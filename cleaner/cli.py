@@ -466,7 +466,7 @@ def _list(queue: Queue, as_json: bool) -> None:
 
 
 @main.command("import-review")
-@click.argument("docx_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("docx_file", type=click.Path(exists=True, path_type=Path))
 @click.option(
     "--queue",
     "queue_file",
@@ -475,28 +475,45 @@ def _list(queue: Queue, as_json: bool) -> None:
 )
 @click.option("--reviewer", help="Whose decisions these are (default: the DOCX's last author).")
 def import_review(docx_file: Path, queue_file: Path | None, reviewer: str | None) -> None:
-    """Read accepted and rejected tracked changes from a reviewed DOCX into the review queue."""
-    from .docx_import import read_marks, verdict
+    """Read accepted and rejected tracked changes from a reviewed DOCX into the review queue.
 
+    DOCX_FILE may be a folder: every DOCX below it with its queue beside it is read.
+    """
     try:
-        queue = Queue.load(queue_file or _queue_for(docx_file, docx_file.parent))
-        marks, last_author = read_marks(docx_file)
-        who = reviewer or last_author or "docx reviewer"
-        counts = {"accepted": 0, "rejected": 0, "edited": 0, "undecided": 0, "missing": 0}
-        for s in queue.suggestions:
-            mark = marks.get(s["id"])
-            if mark is None:
-                counts["missing"] += 1
-                continue
-            decided = verdict(mark, s["before"], s["after"])
-            if decided is None:
-                counts["undecided"] += 1
-                continue
-            queue.decide(s, decided[0], who, decided[1], source="docx")
-            counts[decided[0]] += 1
-        queue.save()
+        if docx_file.is_dir():
+            if queue_file is not None:
+                raise CleanerError(f"{docx_file}: --queue names one queue; a folder's DOCX files use the queues beside them")
+            pairs = [(d, _queue_for(d, d.parent)) for d in sorted(docx_file.rglob("*.docx")) if not d.name.startswith("~$")]
+            pairs = [(d, q) for d, q in pairs if q.exists()]
+            if not pairs:
+                raise CleanerError(f"{docx_file}: no DOCX with its review queue (.review.json) beside it in this folder")
+        else:
+            pairs = [(docx_file, queue_file or _queue_for(docx_file, docx_file.parent))]
+        for docx, qpath in pairs:
+            _import_one(docx, qpath, reviewer)
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+def _import_one(docx_file: Path, queue_file: Path, reviewer: str | None) -> None:
+    from .docx_import import read_marks, verdict
+
+    queue = Queue.load(queue_file)
+    marks, last_author = read_marks(docx_file)
+    who = reviewer or last_author or "docx reviewer"
+    counts = {"accepted": 0, "rejected": 0, "edited": 0, "undecided": 0, "missing": 0}
+    for s in queue.suggestions:
+        mark = marks.get(s["id"])
+        if mark is None:
+            counts["missing"] += 1
+            continue
+        decided = verdict(mark, s["before"], s["after"])
+        if decided is None:
+            counts["undecided"] += 1
+            continue
+        queue.decide(s, decided[0], who, decided[1], source="docx")
+        counts[decided[0]] += 1
+    queue.save()
     click.echo(", ".join(f"{v} {k}" for k, v in counts.items()) + f" -> {queue.path}", err=True)
     if counts["missing"]:
         click.echo(

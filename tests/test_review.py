@@ -243,6 +243,17 @@ def test_import_of_an_untouched_docx_decides_nothing(cleaned: tuple[Path, Path])
     assert "0 accepted, 0 rejected, 0 edited, 5 undecided" in output
 
 
+def test_import_of_a_folder_reads_every_docx_beside_its_queue(tmp_path: Path) -> None:
+    src = tmp_path / "in"
+    src.mkdir()
+    for name in ("a", "b"):
+        (src / f"{name}.txt").write_text(CALL)
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out))
+    output = cli("import-review", str(out))
+    assert output.count("5 undecided") == 2 and "a.review.json" in output and "b.review.json" in output
+
+
 def test_track_applied_shows_applied_fixes_as_tracked_changes(tmp_path: Path) -> None:
     import zipfile
 
