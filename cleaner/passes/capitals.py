@@ -80,17 +80,12 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     candidates = [w for w in candidates if 0 < len(lowered.get(w.lower(), ())) <= MAX_LOWER]
     if not candidates:
         return result
-    found = dict(lowered)
-    for word in candidates:  # a few words: a literal search each is faster than another full scan
-        found[word] = [
-            (m.start(), m.end()) for m in re.finditer(re.escape(word), text) if inside(m.start()) and _alone(text, m.start(), m.end())
-        ]
     for word in candidates:
         low = word.lower()
-        lower = found.get(low, [])
-        if not lower or len(lower) > MAX_LOWER:
-            continue
-        named = [end for start, end in found.get(word, ()) if not sentence_start(text, start)]
+        lower = lowered[low]
+        # a few words: a literal search each is faster than another scan for all of them
+        named = [m.end() for m in re.finditer(re.escape(word), text) if inside(m.start()) and _alone(text, m.start(), m.end())]
+        named = [end for end in named if not sentence_start(text, end - len(word))]
         followers = {_NEXT_WORD.match(text, end)[1].lower() for end in named}
         if len(named) < MIN_CAPITALS or len(named) < RATIO * len(lower) or len(followers) < MIN_FOLLOWERS:
             continue
