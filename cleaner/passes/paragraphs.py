@@ -5,6 +5,11 @@ a blank line, in the same speaker turn) by one that starts in lower case, is
 one paragraph. Any other paragraph without closing punctuation (one ending in
 a comma, or followed by a capital) may be a real break: that join is only
 suggested.
+
+Text copied from a PDF also carries page furniture between the halves of a sentence: a page
+number ("Page 4", "- 4 -") or a running header or footer (a title line that stands alone more
+than once). Where a sentence runs on across it, it goes and the halves join; elsewhere it is only
+offered for removal.
 """
 
 from __future__ import annotations
