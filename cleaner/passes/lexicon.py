@@ -979,6 +979,9 @@ class _Run:
         best = cands[0]
         if _loses_accent(low, best.form.lower()):
             return  # the text has accents the term list leaves out ("México")
+        if low.isascii() and _plain(best.form.lower()) == low and not best.form.isascii():
+            self.accents(tok, best.form, best.whole_term)
+            return
         ties = [c for c in cands if (c.distance, c.sounds_alike) == (best.distance, best.sounds_alike)]
         common = zipf(low)
         if common >= NEVER:
@@ -1031,6 +1034,22 @@ class _Run:
             0.9 if sure else 0.5,
             evidence,
             alternatives,
+        )
+
+    def accents(self, tok: Token, form: str, whole_term: bool) -> None:
+        """ "Schrodinger" for a list's "Schrödinger": its very letters, without the accents. Sure for a term
+        of its own that English does not write so; a question for a word English does write so ("resume"
+        for a list's "Résumé", "nestle"), or for one word of a longer term ("Mexico" the country beside
+        a list's "Santander México")."""
+        sure = whole_term and not ordinary_word(tok.low)
+        why = "" if sure else f"; '{tok.base}' is also an English word" if whole_term else f"; '{form}' is one word of a longer term"
+        self.add(
+            "term-accents",
+            [Edit(Span(tok.start, tok.end), _write_as(form, tok.base))],
+            Applicability.AUTO if sure else Applicability.REVIEW,
+            f"the term list writes '{form}' with accents" + why,
+            0.9 if sure else 0.5,
+            {"term": form},
         )
 
 
