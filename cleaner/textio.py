@@ -93,15 +93,20 @@ def _normalize_newlines(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
-def read_text(path: Path, what: str = "transcript") -> Decoded:
-    """Read a text file the user named, with one-line errors for every bad case."""
+def check_readable(path: Path, what: str = "transcript", size: int | None = None) -> None:
+    """A one-line error for a missing file, a folder, or a file (or ``size``) over the limit."""
     if not path.exists():
         raise CleanerError(f"{path}: no such file")
     if path.is_dir():
         raise CleanerError(f"{path}: is a folder, expected a {what} file")
-    size = path.stat().st_size
+    size = path.stat().st_size if size is None else size
     if size > MAX_INPUT_BYTES:
         raise CleanerError(f"{path}: {size / 2**20:.1f} MiB is larger than the {MAX_INPUT_BYTES / 2**20:g} MiB limit for a {what}")
+
+
+def read_text(path: Path, what: str = "transcript") -> Decoded:
+    """Read a text file the user named, with one-line errors for every bad case."""
+    check_readable(path, what)
     try:
         data = path.read_bytes()
     except OSError as exc:
