@@ -11,6 +11,7 @@ a reviewer's decisions on cleaner's own suggestions come back with ``cleaner imp
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -40,6 +41,34 @@ def _paragraph(p: etree._Element) -> tuple[str, int]:
     return "".join(out), revisions
 
 
+_TIMESTAMP = re.compile(r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?")
+_SPEAKER = re.compile(r"(?:Speaker[ \t]+\d+|[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4})")
+
+
+def _rows(body: etree._Element) -> dict[etree._Element, str | None]:
+    """Table rows that are turns, as transcription services lay them out: speaker, time and speech
+    ("Jane Doe | 00:00:01 | Welcome back."), in any order, or speaker and speech. Each becomes
+    "Jane Doe (00:00:01): Welcome back.", a line the colon layout reads, and such a table's header
+    row ("Speaker | Time | Text") is left out (""); other tables are read cell by cell."""
+    turns: dict[etree._Element, str | None] = {}
+    for row in body.iter(W + "tr"):
+        cells = [" ".join(_paragraph(p)[0].strip() for p in tc.iter(W + "p")).strip() for tc in row.findall(W + "tc")]
+        cells = [c for c in cells if c]
+        stamps = [c for c in cells if _TIMESTAMP.fullmatch(c)]
+        rest = [c for c in cells if not _TIMESTAMP.fullmatch(c)]
+        if len(stamps) > 1 or len(rest) != 2 or not _SPEAKER.fullmatch(rest[0]) or rest[0][-1:] in ".?!,;:":
+            continue
+        stamp = f" ({stamps[0].strip('[]()')})" if stamps else ""
+        turns[row] = f"{rest[0]}{stamp}: {rest[1]}"
+    for table in body.iter(W + "tbl"):
+        first = table.find(W + "tr")
+        if first is not None and first not in turns and any(r in turns for r in table.iter(W + "tr")):
+            heads = [" ".join(t.text or "" for t in tc.iter(W + "t")).split() for tc in first.findall(W + "tc")]
+            if all(len(h) <= 2 for h in heads):
+                turns[first] = ""  # the table's header row ("Speaker | Time | Text"): no speech
+    return turns
+
+
 def read_docx(path: Path) -> Decoded:
     """The text of a .docx transcript, with one-line errors for every bad case."""
     check_readable(path)
@@ -57,6 +86,7 @@ def read_docx(path: Path) -> Decoded:
     body = root.find(W + "body")
     paragraphs: list[str] = []
     revisions = 0
+    rows = _rows(body if body is not None else root)
     for p in (body if body is not None else root).iter(W + "p"):
         if any(a.tag.endswith("}Fallback") for a in p.iterancestors()):
             continue  # a text box written twice, for programs that cannot read the first
@@ -68,6 +98,12 @@ def read_docx(path: Path) -> Decoded:
         if style_name.startswith("Heading") and text.strip() == APPENDIX_HEADING:
             break  # a DOCX cleaner wrote: its change log and gap report follow the transcript
         revisions += n
+        row = next((r for r in p.iterancestors(W + "tr")), None)
+        if row is not None and row in rows:
+            if rows[row]:
+                paragraphs.append(rows[row])  # the row's turn, written once, at its first paragraph
+            rows[row] = None
+            continue
         if text.strip():
             paragraphs.append(text.strip(" "))
     text = "\n\n".join(paragraphs) + "\n"

@@ -102,6 +102,13 @@ def test_a_word_transcript_is_cleaned_like_its_text(tmp_path: Path) -> None:
     assert (tmp_path / "out/call.txt").read_text().rstrip() == (ROOT / "samples/expected/tesla-2011-q2-call.txt").read_text().rstrip()
     again = read_docx(tmp_path / "out/call.docx")  # cleaner's own DOCX, its pending questions tracked changes
     assert again.text.startswith("Thanks, Jeff.") and "Change log" not in again.text and "tracked change" in (again.note or "")
+    table = docx.Document()  # a transcription service's table: a header row, then speaker, time, speech
+    grid = table.add_table(rows=0, cols=3)
+    for row in (("Speaker", "Time", "Text"), ("Jane Doe", "00:00:01", "We signed in Freemont."), ("John Roe", "00:00:05", "Good.")):
+        for cell, value in zip(grid.add_row().cells, row, strict=True):
+            cell.text = value
+    table.save(tmp_path / "table.docx")
+    assert read_docx(tmp_path / "table.docx").text == "Jane Doe (00:00:01): We signed in Freemont.\n\nJohn Roe (00:00:05): Good.\n"
     (tmp_path / "bad.docx").write_bytes(b"PK\x03\x04 not really")
     code, out = run("clean", str(tmp_path / "bad.docx"), "-o", str(tmp_path / "out2"))
     assert code != 0 and "bad.docx: not a Word document" in out
