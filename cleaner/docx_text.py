@@ -42,6 +42,8 @@ def _paragraph(p: etree._Element) -> tuple[str, int]:
 
 
 _TIMESTAMP = re.compile(r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?")
+# the words of a transcript table's header row
+_HEADER_WORDS = {"speaker", "name", "who", "time", "timestamp", "timecode", "start", "end", "text", "transcript", "speech", "dialogue"}
 _SPEAKER = re.compile(r"(?:Speaker[ \t]+\d+|[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4})")
 
 
@@ -62,9 +64,9 @@ def _rows(body: etree._Element) -> dict[etree._Element, str | None]:
         turns[row] = f"{rest[0]}{stamp}: {rest[1]}"
     for table in body.iter(W + "tbl"):
         first = table.find(W + "tr")
-        if first is not None and first not in turns and any(r in turns for r in table.iter(W + "tr")):
-            heads = [" ".join(t.text or "" for t in tc.iter(W + "t")).split() for tc in first.findall(W + "tc")]
-            if all(len(h) <= 2 for h in heads):
+        if first is not None and any(r in turns for r in table.iter(W + "tr") if r is not first):
+            words = {w.lower().strip(":") for tc in first.findall(W + "tc") for t in tc.iter(W + "t") for w in (t.text or "").split()}
+            if words and words <= _HEADER_WORDS:
                 turns[first] = ""  # the table's header row ("Speaker | Time | Text"): no speech
     return turns
 
