@@ -113,6 +113,11 @@ def ordinary_word(low: str) -> bool:
     return _kind(low) == "ordinary"
 
 
+def known_name(low: str) -> bool:
+    """True when a cased dictionary writes this word (or it with an ending taken off) as a name: "americans"."""
+    return _kind(low) == "name"
+
+
 def name_like(low: str, zipf: float) -> bool:
     """A word to capitalize when a term list does: a known name, or a rare word no dictionary has ("danaher")."""
     kind = _kind(low)

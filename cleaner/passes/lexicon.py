@@ -30,7 +30,7 @@ from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_ag
 from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
-from ..wordcase import name_like, ordinary_word
+from ..wordcase import in_dictionary, known_name, name_like, ordinary_word
 from . import PassContext, PassResult, sentence_start, suggest
 
 PASS_ID = "lexicon"
@@ -45,6 +45,7 @@ NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
+PLURAL_SEEN = 3.0  # Zipf: a term with an "s" this common is a plural English uses ("iPhones"), not a lost apostrophe
 FUNCTION_WORD = 5.5  # "it", "us", "will", "may": in lower case the word itself, not a list's IT, US, Will, May
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
 # words that follow a person's name where people are introduced ("Aaron Watts with Deutsche Bank");
@@ -828,7 +829,9 @@ class _Run:
             if base[:-1] in self.lex.exact:
                 return  # a plural of a term, written right
             stem = self.lex.spelling(low[:-1])
-            form = stem + "s" if stem is not None else None
+            if stem is not None:
+                self.case(tok, stem + "s", plural=True)
+                return
         if form is not None:
             self.case(tok, form)
             return
@@ -872,7 +875,8 @@ class _Run:
         uses = self._uses(form)
         return uses >= 2 and uses >= int(self.fact("count", form.lower()))
 
-    def case(self, tok: Token, form: str) -> None:
+    def case(self, tok: Token, form: str, plural: bool = False) -> None:
+        """The term's capitals on a word written with others; ``plural``: the word is a listed term with an "s"."""
         base = tok.base
         if form in self.lex.guessed_case or form[:-1] in self.lex.guessed_case:
             return  # the list was written in capitals: it does not say which letters are capitals
@@ -912,6 +916,16 @@ class _Run:
             sure, why = True, f"; the transcript writes '{form}' {used_here} times inside sentences"
         else:
             sure, why = False, f"; '{tok.low}' may be an ordinary word, and the transcript does not capitalize it elsewhere"
+        alternatives: tuple[str, ...] = ()
+        acronym = form[:-1].isupper() and not in_dictionary(tok.low[:-1])
+        seen = known_name(tok.low) or (not ordinary_word(tok.low) and freq >= PLURAL_SEEN)
+        if plural and sure and not acronym and not seen and self._before_a_word(tok):
+            # a name with an "s" before a word ("grails mission", "conchos assets") is as often its
+            # possessive, the apostrophe lost, as a plural: GRAIL's mission, Concho's assets. Before
+            # punctuation or a little word ("out of roadsters, says"), an acronym's plural (IPOs) and a
+            # plural English writes as a name or often ("Americans", "Carolinas", "iPhones") it is a plural
+            sure, why = False, f"; '{base}' may be the possessive {form[:-1]}'s"
+            alternatives = (form[:-1] + "'s",)
         self.add(
             "term-case",
             [Edit(Span(tok.start, tok.end), form)],
@@ -919,7 +933,13 @@ class _Run:
             f"the term list writes '{form}'" + why,
             0.9 if sure else 0.6,
             {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
+            alternatives,
         )
+
+    def _before_a_word(self, tok: Token) -> bool:
+        """True when a word that is no little word of grammar follows ``tok`` (what a possessive needs)."""
+        after = _NEXT_WORD.match(self.t.text, tok.end + len(tok.suffix))
+        return after is not None and bool(after[1]) and after[1].lower() not in _FUNCTION_WORDS
 
     def _after_title(self, tok: Token) -> bool:
         return _HONORIFIC_BEFORE.search(self.t.text, max(0, tok.start - 8), tok.start) is not None
