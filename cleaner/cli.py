@@ -22,7 +22,8 @@ from .readers import LAYOUTS
 from .textio import CleanerError
 from .typos import table as typo_table
 
-TRANSCRIPT_SUFFIXES = (".txt", ".text", ".docx", *CAPTION_SUFFIXES)
+PLAIN_SUFFIXES = (".txt", ".text")
+TRANSCRIPT_SUFFIXES = (*PLAIN_SUFFIXES, ".docx", *CAPTION_SUFFIXES)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -73,8 +74,8 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path, not_transcripts: t
             )
             # Zoom and Teams save a meeting as "x.txt" and "x.vtt" side by side, a transcriber may deliver
             # "x.docx" and "x.txt": the plain text one is cleaned
-            texts = {p.with_suffix("") for p in found if p.suffix.lower() in (".txt", ".text")}
-            found = [p for p in found if p.suffix.lower() in (".txt", ".text") or p.with_suffix("") not in texts]
+            texts = {p.with_suffix("") for p in found if p.suffix.lower() in PLAIN_SUFFIXES}
+            found = [p for p in found if p.suffix.lower() in PLAIN_SUFFIXES or p.with_suffix("") not in texts]
             if not found:
                 raise CleanerError(f"{path}: no transcripts (*.txt, *.docx, *.vtt, *.srt) in this folder")
             pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
@@ -188,7 +189,7 @@ def clean(
     jobs: int,
     quiet: bool,
 ) -> None:
-    """Clean INPUT files (or every *.txt, *.vtt and *.srt in INPUT folders) into --output-dir."""
+    """Clean INPUT files (or every *.txt, *.docx, *.vtt and *.srt in INPUT folders) into --output-dir."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)
@@ -363,17 +364,7 @@ def review(
     try:
         queue = Queue.load(_queue_for(target, output_dir))
         who = _reviewer(reviewer)
-        scripted = False
-        for ids, rule, term, verdict in actions:
-            if not ids and rule is None and term is None:
-                continue
-            scripted = True
-            chosen = [s for s in queue.select(ids, rule, term) if ids or s["id"] not in queue.decisions]
-            for s in chosen:
-                queue.decide(s, verdict, who, source="cli")
-            click.echo(f"{verdict} {len(chosen)} suggestion(s)", err=True)
-        if scripted:
-            queue.save()
+        if _decide([queue], actions, who, str(queue.path)):
             return
         if list_:
             _list(queue, as_json)
@@ -391,6 +382,33 @@ def review(
 _Action = tuple[tuple[str, ...], str | None, str | None, str]  # ids, rule, term, verdict
 
 
+def _decide(queues: list[Queue], actions: list[_Action], who: str, where: str, anywhere: str = "") -> bool:
+    """The scripted decisions (--accept ID, --reject-rule, ...) on every queue, saved; False when none
+    were asked for. An id no queue has is refused before anything is decided."""
+    if not any(ids or rule is not None or term is not None for ids, rule, term, _ in actions):
+        return False
+    given = [i for ids, _, _, _ in actions for i in ids]
+    unknown = [i for i in given if not any(s["id"].startswith(i) for q in queues for s in q.suggestions)]
+    if unknown:
+        raise CleanerError(f"{where}: no suggestion with id {', '.join(unknown)}{anywhere}")
+    for ids, rule, term, verdict in actions:
+        if not ids and rule is None and term is None:
+            continue
+        chosen = 0
+        for q in queues:
+            mine = tuple(i for i in ids if any(s["id"].startswith(i) for s in q.suggestions))
+            if ids and not mine:
+                continue
+            for s in q.select(mine, rule, term):
+                if mine or s["id"] not in q.decisions:
+                    q.decide(s, verdict, who, source="cli")
+                    chosen += 1
+        click.echo(f"{verdict} {chosen} suggestion(s)", err=True)
+    for q in queues:
+        q.save()
+    return True
+
+
 def _review_folder(folder: Path, who: str, list_: bool, as_json: bool, actions: list[_Action], save_dictionary: Path | None) -> None:
     """Every queue below ``folder``: the same actions on each, or a walk through them in the terminal."""
     try:
@@ -398,26 +416,7 @@ def _review_folder(folder: Path, who: str, list_: bool, as_json: bool, actions: 
         if not paths:
             raise CleanerError(f"{folder}: no review queues (*.review.json) in this folder; run cleaner clean first")
         queues = [Queue.load(p) for p in paths]
-        if any(ids or rule is not None or term is not None for ids, rule, term, _ in actions):
-            given = [i for ids, _, _, _ in actions for i in ids]
-            unknown = [i for i in given if not any(s["id"].startswith(i) for q in queues for s in q.suggestions)]
-            if unknown:
-                raise CleanerError(f"{folder}: no suggestion with id {', '.join(unknown)} in any queue")
-            for ids, rule, term, verdict in actions:
-                if not ids and rule is None and term is None:
-                    continue
-                chosen = 0
-                for q in queues:
-                    mine = tuple(i for i in ids if any(s["id"].startswith(i) for s in q.suggestions))
-                    if ids and not mine:
-                        continue
-                    for s in q.select(mine, rule, term):
-                        if mine or s["id"] not in q.decisions:
-                            q.decide(s, verdict, who, source="cli")
-                            chosen += 1
-                click.echo(f"{verdict} {chosen} suggestion(s)", err=True)
-            for q in queues:
-                q.save()
+        if _decide(queues, actions, who, str(folder), " in any queue"):
             click.echo(f"in {len(queues)} queue(s) below {folder}", err=True)
             return
         if list_:

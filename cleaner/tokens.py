@@ -12,7 +12,7 @@ from bisect import bisect_left, bisect_right
 
 # a dot or "@" between letters: part of a web or mail address, a file name ("www.danaher.com")
 # (each pattern starts at its literal character: scanning for a class at every position is ten times slower)
-_ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is a number
+ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is a number
 _NON_SPACE = re.compile(r"\S*")
 # a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
 _BROKEN_OFF = re.compile(r"-(?<=[^\W_]-)(?![^\W_])")
@@ -44,7 +44,7 @@ class Fences:
 
     def __init__(self, text: str) -> None:
         self.addresses: list[tuple[int, int]] = []
-        for m in _ADDRESS.finditer(text):
+        for m in ADDRESS.finditer(text):
             if self.addresses and m.start() < self.addresses[-1][1]:
                 continue  # the same run as the last one
             left = m.start()

@@ -7,6 +7,7 @@ transcript; the pipeline decides what is applied.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -103,3 +104,13 @@ def sentence_start(text: str, pos: int) -> bool:
     while i >= 0 and text[i] in SENTENCE_LEAD:
         i -= 1
     return i < 0 or text[i] in ".?!:\n"
+
+
+# a word on its own: not part of an address, a file name, a hyphenated or contracted word
+_JOINED_BEFORE = re.compile(r"[\w'’@/\-.]")  # what may not come right before such a word
+_NOT_JOINED_AFTER = re.compile(r"(?![\w'’@/\-]|\.\w)")  # nor right after it
+
+
+def alone(text: str, start: int, end: int) -> bool:
+    """True when ``text[start:end]`` is a word of its own ("roadster", not the "roadster" of "roadster.com")."""
+    return (start == 0 or not _JOINED_BEFORE.match(text, start - 1)) and _NOT_JOINED_AFTER.match(text, end) is not None

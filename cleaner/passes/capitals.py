@@ -26,7 +26,8 @@ import ahocorasick
 
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
-from . import PassContext, PassResult, sentence_start, suggest
+from ..tokens import ADDRESS
+from . import PassContext, PassResult, alone, sentence_start, suggest
 
 PASS_ID = "capitals"
 RARE = 3.0  # Zipf: rarer than this, a capital inside a sentence is the word's own
@@ -37,10 +38,6 @@ RATIO = 5  # capitals for every lower-case use
 _CAPITALIZED = re.compile(r"[A-Z][a-z]{2,}")
 _CHUNK = 1 << 18
 _NEXT_WORD = re.compile(r"[\s,;:]*([\w'’]*)")
-# what may not touch a word on either side: part of a longer word, an address, a contraction or a hyphenation
-_JOINED_BEFORE = re.compile(r"[\w'’@/\-.]")
-_JOINED_AFTER = re.compile(r"[\w'’@/\-]|\.\w")
-_ADDRESS = re.compile(r"[^\W\d_][.@][^\W\d_]")
 _SAID_BEFORE = re.compile(r"\b(?:dot|www)\s+$", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"\s+dot\b", re.IGNORECASE)
 
@@ -52,11 +49,7 @@ def _in_address(text: str, start: int, end: int) -> bool:
         left -= 1
     while right < min(len(text), end + 100) and not text[right].isspace():
         right += 1
-    return _ADDRESS.search(text, left, right) is not None
-
-
-def _alone(text: str, start: int, end: int) -> bool:
-    return (start == 0 or not _JOINED_BEFORE.match(text, start - 1)) and not _JOINED_AFTER.match(text, end)
+    return ADDRESS.search(text, left, right) is not None
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
@@ -84,7 +77,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         low = word.lower()
         lower = lowered[low]
         # a few words: a literal search each is faster than another scan for all of them
-        named = [m.end() for m in re.finditer(re.escape(word), text) if inside(m.start()) and _alone(text, m.start(), m.end())]
+        named = [m.end() for m in re.finditer(re.escape(word), text) if inside(m.start()) and alone(text, m.start(), m.end())]
         named = [end for end in named if not sentence_start(text, end - len(word))]
         followers = {_NEXT_WORD.match(text, end)[1].lower() for end in named}
         if len(named) < MIN_CAPITALS or len(named) < RATIO * len(lower) or len(followers) < MIN_FOLLOWERS:
@@ -120,7 +113,7 @@ def _find(text: str, inside: _Inside, forms: list[str]) -> dict[str, list[tuple[
         start, end = last + 1 - len(form), last + 1
         if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
             continue  # inside a longer word ("ross" in "across"): most hits, told apart cheaply
-        if inside(start) and _alone(text, start, end):
+        if inside(start) and alone(text, start, end):
             found.setdefault(form, []).append((start, end))
     return found
 

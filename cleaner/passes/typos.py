@@ -17,16 +17,13 @@ from bisect import bisect_right
 
 from ..model import Applicability, Edit, Span, Transcript
 from ..typos import corrections
-from . import PassContext, PassResult, sentence_start, suggest
+from . import PassContext, PassResult, alone, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "typos"
 SURE_LENGTH = 5  # shorter misspellings ("teh", "tne") are too often an acronym or a word cut short
 # a run of letters that may be a word (lower case, or capitalized): found fast, judged after
 _CANDIDATE = re.compile(r"[A-Za-z][a-z]{2,}")
-# a word of letters alone: not part of an address, a file name, a hyphenated or contracted word
-_BEFORE = re.compile(r"[\w'’@/\-.]")  # what may not come right before such a word
-_AFTER = r"(?![\w'’@/\-]|\.\w)"  # nor right after it
 
 
 def _write_like(fix: str, source: str) -> str:
@@ -46,7 +43,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     # each found word searched for as a literal, which is fast, rather than one pattern tried everywhere
     text = t.text
     hits = sorted(
-        (m for w in found for m in re.finditer(re.escape(w) + _AFTER, text) if m.start() == 0 or not _BEFORE.match(text, m.start() - 1)),
+        (m for w in found for m in re.finditer(re.escape(w), text) if alone(text, m.start(), m.end())),
         key=lambda m: m.start(),
     )
     lex = ctx.lexicon
