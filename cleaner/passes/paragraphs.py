@@ -71,17 +71,20 @@ class _Marks:
     that stands alone as a paragraph more than once)."""
 
     def __init__(self, t: Transcript) -> None:
-        self.t = t
         text = t.text
-        self.numbered = False  # a page number or a bare number stands alone somewhere
+        self.numbers: dict[int, str] = {}  # block index -> "page" (a page number) or "number" (a bare one)
         lines: Counter[str] = Counter()
-        for b in t.blocks:
+        self._short: dict[int, str] = {}  # block index -> its text, for the short lines without closing punctuation
+        for k, b in enumerate(t.blocks):
             if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
                 continue
-            if _PAGE_MARK.match(text, b.span.start, b.span.end) or _BARE_NUMBER.match(text, b.span.start, b.span.end):
-                self.numbered = True
+            if _PAGE_MARK.match(text, b.span.start, b.span.end):
+                self.numbers[k] = "page"
+            elif _BARE_NUMBER.match(text, b.span.start, b.span.end):
+                self.numbers[k] = "number"
             elif text[b.span.end - 1] not in _CLOSERS:
-                lines[text[b.span.start : b.span.end]] += 1
+                self._short[k] = text[b.span.start : b.span.end]
+                lines[self._short[k]] += 1
         self.headers = {
             line
             for line, n in lines.items()
@@ -92,18 +95,12 @@ class _Marks:
 
     def any(self) -> bool:
         """Most transcripts have no page number, nor a title line twice."""
-        return self.numbered or bool(self.headers)
+        return bool(self.numbers or self.headers)
 
-    def kind(self, b: Block) -> str | None:
-        """ "page" or "header" (sure marks), "number" (a bare number), or None."""
-        if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
-            return None
-        text = self.t.text
-        if _PAGE_MARK.match(text, b.span.start, b.span.end):
-            return "page"
-        if _BARE_NUMBER.match(text, b.span.start, b.span.end):
-            return "number"
-        return "header" if text[b.span.start : b.span.end] in self.headers else None
+    def kinds(self, count: int, headers: bool) -> list[str | None]:
+        """Each block's kind: "page" or "header" (sure marks), "number" (a bare number), or None;
+        ``headers`` false leaves running headers out."""
+        return [self.numbers.get(k) or ("header" if headers and self._short.get(k) in self.headers else None) for k in range(count)]
 
 
 def _page_marks(t: Transcript, result: PassResult, marks: _Marks, unpunctuated: bool) -> set[int]:
@@ -112,10 +109,9 @@ def _page_marks(t: Transcript, result: PassResult, marks: _Marks, unpunctuated: 
     number or header is only offered for removal. Returns where the marks start, for the join rule
     to leave them alone."""
     found: set[int] = set()
-    if unpunctuated:
-        marks.headers = set()  # where no paragraph ends with punctuation, a repeated line may be speech ("okay so")
     text, blocks = t.text, t.blocks
-    kinds = [marks.kind(b) for b in blocks]
+    # where no paragraph ends with punctuation, a repeated line may be speech ("okay so"): no headers
+    kinds = marks.kinds(len(blocks), headers=not unpunctuated)
     i = 1
     while i < len(blocks) - 1:
         if kinds[i] is None:
