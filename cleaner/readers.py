@@ -27,6 +27,7 @@ from .model import Block, BlockKind, Span, Transcript, Turn
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
 _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"  # 0:07, 00:12:31, 00:00:05.2
+_UNTIL = rf"[ \t]*-->[ \t]*{_TIMESTAMP}"  # the end of a timed segment, as Whisper prints one ("[00:00.000 --> 00:04.000]")
 _SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
 # the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), or in
 # parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):")
@@ -36,7 +37,7 @@ _BRACKET_LINE = re.compile(
 )
 # "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
 _COLON_LINE = re.compile(
-    rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:[ \t]*-->[ \t]*{_TIMESTAMP})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
+    rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:{_UNTIL})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
     rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
     rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
     rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
@@ -275,7 +276,7 @@ def _parse_captions(text: str) -> Transcript:
 
 
 # a segment's timing before its text, as Whisper prints it ("[00:00.000 --> 00:04.000]  Welcome back.")
-_SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP})[ \t]*-->[ \t]*{_TIMESTAMP}\][ \t]*")
+_SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP}){_UNTIL}\][ \t]*")
 
 
 def _parse_plain(text: str) -> Transcript:
