@@ -85,6 +85,8 @@ def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_O
             for s in total.suggestions
             if not any(s.before.strip() == text and (repl is None or s.after.strip() == repl) for text, repl in never)
         ]
+    # a change that changes nothing: a capital restored in text written all in capitals ("IP" for "IP")
+    total.suggestions = [s for s in total.suggestions if s.before != s.after]
     total.suggestions = assign_ids(t, total.suggestions)
     return total
 

@@ -51,9 +51,14 @@ def suggest(
     alternatives: tuple[str, ...] = (),
     priority: int = 50,
 ) -> Suggestion:
-    """Build a suggestion; the pipeline gives it its stable id afterwards."""
+    """Build a suggestion; the pipeline gives it its stable id afterwards. In text written all in
+    capitals (a broadcast's captions) the replacement is written in capitals too: "FREEMONT" becomes
+    "FREMONT", not "Fremont"."""
     edits = tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
     span = Span(edits[0].span.start, max(e.span.end for e in edits))
+    if in_capitals(t, span):
+        edits = tuple(Edit(e.span, e.replacement.upper()) for e in edits)
+        alternatives = tuple(a.upper() for a in alternatives)
     before = t.text[span.start : span.end]
     after = apply_edits(before, [Edit(Span(e.span.start - span.start, e.span.end - span.start), e.replacement) for e in edits])
     return Suggestion(
@@ -70,6 +75,20 @@ def suggest(
         alternatives=alternatives,
         priority=priority,
     )
+
+
+_LETTERS = re.compile(r"[^\W\d_]{2,}")
+CAPITALS_REACH = 300  # characters either side of a change read to tell whether its text is written in capitals
+
+
+def in_capitals(t: Transcript, span: Span) -> bool:
+    """Whether the text around ``span``, inside its own block, is written in capitals: three words in
+    capitals or more, and four to each word that is not (a "Reporter:" label among a cue's capitals)."""
+    block = t.block_at(span.start)
+    lo, hi = (block.span.start, block.span.end) if block is not None else (0, len(t.text))
+    words = _LETTERS.findall(t.text, max(lo, span.start - CAPITALS_REACH), min(max(hi, span.end), span.end + CAPITALS_REACH))
+    capitals = sum(map(str.isupper, words))
+    return capitals >= 3 and capitals >= 4 * (len(words) - capitals)
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:
