@@ -2,14 +2,16 @@
 
 Layouts, in the order they are tried:
 
-* ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it, or ``Name (00:07):``,
-  as Rev.com does) alone on a line, speech on the lines below.
-* ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech`` too).
+* ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it, ``Name (00:07):``,
+  as Rev.com does, or ``[Name] 10:05:33``, as Zoom saves a live transcript) alone on a line, speech
+  on the lines below.
+* ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech`` and ``Name: [00:00:05] speech`` too).
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
 * ``captions`` -- a WebVTT or SRT caption file: each cue's text is a paragraph, a WebVTT voice
-  (``<v Jane Doe>``) opens a turn; the header, cue identifiers and timings are no blocks.
+  (``<v Jane Doe>``), or a name alone on the cues' first lines as Teams wrote them, opens a turn; the
+  header, cue identifiers and timings are no blocks.
 * ``plain``    -- anything else: one paragraph or segment per line.
 
 Parsing never copies or rewrites text: blocks are spans into the one source
@@ -29,18 +31,22 @@ _NAME = rf"{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,4}}"
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"  # 0:07, 00:12:31, 00:00:05.2
 _UNTIL = rf"[ \t]*-->[ \t]*{_TIMESTAMP}"  # the end of a timed segment, as Whisper prints one ("[00:00.000 --> 00:04.000]")
 _SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
-# the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), or in
-# parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):")
+# the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), in
+# parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):"), or bare after the name in
+# brackets as Zoom saves a live transcript ("[Jane Doe] 10:05:33")
 _BRACKET_LINE = re.compile(
-    rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
+    rf"^(?P<square>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)(?(square)\])"
+    rf"[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
     rf"(?P<ts>{_TIMESTAMP})(?(open)\])(?(paren)\):?)[ \t]*$"
 )
-# "Name: speech", "Name (00:12): speech", or "[00:00:05] Name: speech" as Zoom and Descript export it
+# "Name: speech", "Name (00:12): speech", "[00:00:05] Name: speech" as Zoom and Descript export it,
+# or "Name: [00:00:05] speech" as Sonix does
 _COLON_LINE = re.compile(
     rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:{_UNTIL})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
     rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
     rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
-    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+(?=\S)"
+    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+"
+    rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
 )
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
 CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
@@ -48,6 +54,7 @@ CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
 _VOICE = re.compile(r"<v(?:\.[\w.\-]+)*[ \t]+(?P<name>[^>]+?)[ \t]*>")
 # a speaker in brackets at a cue's start, as WhisperX writes diarized captions ("[SPEAKER_00]: Welcome")
 _CUE_SPEAKER = re.compile(rf"\[(?P<name>{_NAME}|Speaker[ \t]+\d+)\]:[ \t]+(?=\S)")
+_CUE_NAME_LINE = re.compile(rf"(?:{_NAME}|Speaker[ \t]+\d+)$")
 CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
@@ -232,7 +239,7 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
             continue
         m = label.match(line)
         if m:
-            stamp = m.group("ts") or m.groupdict().get("lead")
+            stamp = m.group("ts") or m.groupdict().get("lead") or m.groupdict().get("after")
             affil = m.groupdict().get("affil")
             label_end = m.end("affil") if affil else m.end("name")
             b.turn(m.group("name"), affil, Span(s + m.start("name"), s + label_end), stamp)
@@ -244,11 +251,35 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
     return b.build(layout)
 
 
+def _cue_speaker_lines(text: str) -> set[str]:
+    """Names alone on a cue's first line, with its speech below, as Microsoft Teams wrote transcripts
+    ("0:0:5.390 --> 0:0:8.230", "Jane Doe", "Hello everyone."): only where at least half the cues of
+    two lines or more open so, and each name opens two cues at least ("Okay" opening a cue is speech),
+    or where every such cue does."""
+    firsts: Counter[str] = Counter()
+    cues = 0
+    lines = [text[s:e].strip() for s, e in _lines(text)]
+    for i, line in enumerate(lines[:-2]):
+        if CUE_TIMING.match(line) and lines[i + 1] and lines[i + 2]:
+            cues += 1
+            name = _CUE_NAME_LINE.match(lines[i + 1])
+            # the speech below opens as a sentence does; a caption's wrapped line ("New York City" /
+            # "is sunny today.") goes on in lower case
+            opens = not lines[i + 2][:1].islower()
+            if name and opens and (" " in lines[i + 1] or lines[i + 1].lower() in _SINGLE_WORD_SPEAKERS):
+                firsts[lines[i + 1]] += 1
+    if cues >= 2 and firsts.total() == cues:
+        return set(firsts)  # every cue opens with a name
+    named = {line for line, n in firsts.items() if n >= 2}
+    return named if cues and 2 * sum(firsts[line] for line in named) >= cues else set()
+
+
 def _parse_captions(text: str) -> Transcript:
     """Each cue's text lines are paragraphs (without a voice tag or closing tags); a voice opens a turn
     when the speaker changes. The header, NOTE blocks, cue identifiers and timings are left out."""
     b = _Builder(text)
-    in_cue, speaker, stamp = False, None, None
+    in_cue, speaker, stamp, first = False, None, None, False
+    named = _cue_speaker_lines(text)
     for s, e in _lines(text):
         line = text[s:e]
         if not line.strip():
@@ -256,11 +287,20 @@ def _parse_captions(text: str) -> Transcript:
             continue
         timing = CUE_TIMING.match(line)
         if timing:
-            in_cue, stamp = True, timing.group("ts")
+            in_cue, stamp, first = True, timing.group("ts"), True
             continue
         if not in_cue:
             continue  # the header, a NOTE or STYLE block, a cue's identifier
         start, end = s, e
+        if first and line.strip() in named:
+            first = False
+            name = line.strip()
+            if name != speaker:
+                lead = s + line.index(name)
+                b.turn(name, None, Span(lead, lead + len(name)), stamp)
+                speaker = name
+            continue
+        first = False
         voice = _VOICE.match(line) or _CUE_SPEAKER.match(line)
         if voice:
             name = voice.group("name")

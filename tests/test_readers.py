@@ -82,6 +82,12 @@ def test_colon_and_bracket_turns() -> None:
     z = parse(STAMPED)  # Zoom's and Descript's export: the timestamp before the name
     assert [(u.speaker, u.timestamp) for u in z.turns] == [("Jane Doe", "00:00:01"), ("Speaker 2", "00:00:05"), ("Jane Doe", "00:00:09")]
     assert z.block_text(z.paragraphs()[0]) == "Welcome back."
+    x = parse("Jane Doe: [00:00:04] Welcome back.\n\nJohn Smith: [00:00:09] Thanks, Jane.\n")  # Sonix: the timestamp after the colon
+    assert [(u.speaker, u.timestamp) for u in x.turns] == [("Jane Doe", "00:00:04"), ("John Smith", "00:00:09")]
+    assert x.block_text(x.paragraphs()[0]) == "Welcome back."
+    zl = parse("[Jane Doe] 10:05:33\nWelcome back.\n[John Smith] 10:05:40\nThanks, Jane.\n")  # Zoom's saved live transcript
+    assert (zl.layout, [(u.speaker, u.timestamp) for u in zl.turns]) == ("bracket", [("Jane Doe", "10:05:33"), ("John Smith", "10:05:40")])
+    assert [zl.block_text(p) for p in zl.paragraphs()] == ["Welcome back.", "Thanks, Jane."]
 
 
 def test_whisper_segment_timings_are_timestamps_not_words() -> None:
@@ -115,6 +121,27 @@ def test_caption_files() -> None:
     s = parse(SRT)
     assert (s.layout, s.turns) == ("captions", ())
     assert [s.block_text(p) for p in s.paragraphs()] == ["Welcome to the workshop.", "Today we cover Redis."]
+
+
+def test_caption_cues_that_open_with_the_speakers_name() -> None:
+    # as Microsoft Teams wrote transcripts: the name alone on the cue's first line
+    teams = (
+        "0:0:0.0 --> 0:0:4.230\nJane Doe\nHello everyone.\n\n0:0:5.0 --> 0:0:8.0\nJohn Smith\nThanks, Jane.\n\n"
+        "0:0:9.0 --> 0:0:11.0\nJohn Smith\nOne more thing.\n"
+    )
+    t = parse(teams)
+    assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("captions", [("Jane Doe", "0:0:0"), ("John Smith", "0:0:5")])
+    assert [t.block_text(p) for p in t.paragraphs()] == ["Hello everyone.", "Thanks, Jane.", "One more thing."]
+    # a caption's text wrapped after a capitalized line goes on in lower case: no speaker
+    wrapped = "1\n00:00:01,000 --> 00:00:03,000\nNew York City\nis sunny today.\n\n2\n00:00:03,500 --> 00:00:05,000\nLos Angeles\nis not.\n"
+    w = parse(wrapped)
+    assert (w.turns, [w.block_text(p) for p in w.paragraphs()]) == ((), ["New York City", "is sunny today.", "Los Angeles", "is not."])
+    # a cue that opens with "Okay" or a short phrase now and then is speech
+    mixed = (
+        "1\n00:00:01,000 --> 00:00:03,000\nOkay\nLet's begin.\n\n2\n00:00:03,500 --> 00:00:05,000\nGood Morning\nEveryone is here.\n\n"
+        "3\n00:00:05,500 --> 00:00:07,000\nThe agenda is short.\nFirst, the budget.\n"
+    )
+    assert parse(mixed).turns == ()
 
 
 def test_turn_keys_survive_other_turns() -> None:
