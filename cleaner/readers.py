@@ -10,8 +10,8 @@ Layouts, in the order they are tried:
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
 * ``captions`` -- a WebVTT or SRT caption file: each cue's text is a paragraph, a WebVTT voice
-  (``<v Jane Doe>``), or a name alone on the cues' first lines as Teams wrote them, opens a turn; the
-  header, cue identifiers and timings are no blocks.
+  (``<v Jane Doe>``), or a name opening the cues, alone on the first line as Teams wrote them or
+  before a colon as Zoom writes them, opens a turn; the header, cue identifiers and timings are no blocks.
 * ``plain``    -- anything else: one paragraph or segment per line.
 
 Parsing never copies or rewrites text: blocks are spans into the one source
@@ -55,6 +55,7 @@ _VOICE = re.compile(r"<v(?:\.[\w.\-]+)*[ \t]+(?P<name>[^>]+?)[ \t]*>")
 # a speaker in brackets at a cue's start, as WhisperX writes diarized captions ("[SPEAKER_00]: Welcome")
 _CUE_SPEAKER = re.compile(rf"\[(?P<name>{_NAME}|Speaker[ \t]+\d+)\]:[ \t]+(?=\S)")
 _CUE_NAME_LINE = re.compile(rf"(?:{_NAME}|Speaker[ \t]+\d+)$")
+_CUE_NAME_COLON = re.compile(rf"(?P<name>{_NAME}|Speaker[ \t]+\d+):[ \t]+(?=\S)")
 CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
@@ -251,27 +252,30 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
     return b.build(layout)
 
 
-def _cue_speaker_lines(text: str) -> set[str]:
-    """Names alone on a cue's first line, with its speech below, as Microsoft Teams wrote transcripts
-    ("0:0:5.390 --> 0:0:8.230", "Jane Doe", "Hello everyone."): only where at least half the cues of
-    two lines or more open so, and each name opens two cues at least ("Okay" opening a cue is speech),
-    or where every such cue does."""
+def _cue_speakers(text: str) -> set[str]:
+    """Names that open caption cues: alone on the cue's first line with the speech below, as Microsoft
+    Teams wrote transcripts ("Jane Doe" / "Hello everyone."), or before a colon, as Zoom writes a
+    meeting's captions ("Jane Doe: Hello everyone."). Only where every cue opens so, or at least half
+    of them do with names that each open two cues or more ("Okay" or "Note:" opening a cue is speech)."""
     firsts: Counter[str] = Counter()
     cues = 0
     lines = [text[s:e].strip() for s, e in _lines(text)]
-    for i, line in enumerate(lines[:-2]):
-        if CUE_TIMING.match(line) and lines[i + 1] and lines[i + 2]:
-            cues += 1
-            name = _CUE_NAME_LINE.match(lines[i + 1])
-            # the speech below opens as a sentence does; a caption's wrapped line ("New York City" /
-            # "is sunny today.") goes on in lower case
-            opens = not lines[i + 2][:1].islower()
-            if name and opens and (" " in lines[i + 1] or lines[i + 1].lower() in _SINGLE_WORD_SPEAKERS):
-                firsts[lines[i + 1]] += 1
+    for i, line in enumerate(lines[:-1]):
+        if not CUE_TIMING.match(line) or not lines[i + 1]:
+            continue
+        cues += 1
+        first, below = lines[i + 1], lines[i + 2] if i + 2 < len(lines) else ""
+        colon = _CUE_NAME_COLON.match(first)
+        if colon:
+            firsts[colon.group("name")] += 1
+        # alone on its line, the speech below opening as a sentence does: a caption's wrapped line
+        # ("New York City" / "is sunny today.") goes on in lower case
+        elif below and not below[:1].islower() and _CUE_NAME_LINE.match(first) and (" " in first or first.lower() in _SINGLE_WORD_SPEAKERS):
+            firsts[first] += 1
     if cues >= 2 and firsts.total() == cues:
-        return set(firsts)  # every cue opens with a name
-    named = {line for line, n in firsts.items() if n >= 2}
-    return named if cues and 2 * sum(firsts[line] for line in named) >= cues else set()
+        return set(firsts)
+    named = {name for name, n in firsts.items() if n >= 2}
+    return named if cues and 2 * sum(firsts[name] for name in named) >= cues else set()
 
 
 def _parse_captions(text: str) -> Transcript:
@@ -279,7 +283,7 @@ def _parse_captions(text: str) -> Transcript:
     when the speaker changes. The header, NOTE blocks, cue identifiers and timings are left out."""
     b = _Builder(text)
     in_cue, speaker, stamp, first = False, None, None, False
-    named = _cue_speaker_lines(text)
+    named = _cue_speakers(text)
     for s, e in _lines(text):
         line = text[s:e]
         if not line.strip():
@@ -300,8 +304,11 @@ def _parse_captions(text: str) -> Transcript:
                 b.turn(name, None, Span(lead, lead + len(name)), stamp)
                 speaker = name
             continue
-        first = False
         voice = _VOICE.match(line) or _CUE_SPEAKER.match(line)
+        if first and not voice and named:
+            voice = _CUE_NAME_COLON.match(line)
+            voice = voice if voice and voice.group("name") in named else None
+        first = False
         if voice:
             name = voice.group("name")
             if name != speaker:

@@ -132,6 +132,16 @@ def test_caption_cues_that_open_with_the_speakers_name() -> None:
     t = parse(teams)
     assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("captions", [("Jane Doe", "0:0:0"), ("John Smith", "0:0:5")])
     assert [t.block_text(p) for p in t.paragraphs()] == ["Hello everyone.", "Thanks, Jane.", "One more thing."]
+    # as Zoom writes a meeting's captions: the name and a colon at the cue's start
+    zoom = (
+        "WEBVTT\n\n1\n00:00:01.000 --> 00:00:04.000\nJane Doe: Hello everyone.\n\n"
+        "2\n00:00:04.500 --> 00:00:08.000\nJohn Smith: Thanks, Jane.\n\n3\n00:00:08.500 --> 00:00:10.000\nJohn Smith: We ship Monday.\n"
+    )
+    z = parse(zoom)
+    assert [(u.speaker, u.timestamp) for u in z.turns] == [("Jane Doe", "00:00:01"), ("John Smith", "00:00:04")]
+    assert [z.block_text(p) for p in z.paragraphs()] == ["Hello everyone.", "Thanks, Jane.", "We ship Monday."]
+    note = zoom.replace("Jane Doe:", "Note:").replace("John Smith: Thanks", "Thanks").replace("John Smith: We", "Warning: we")
+    assert parse(note).turns == ()  # a colon now and then at a cue's start is speech
     # a caption's text wrapped after a capitalized line goes on in lower case: no speaker
     wrapped = "1\n00:00:01,000 --> 00:00:03,000\nNew York City\nis sunny today.\n\n2\n00:00:03,500 --> 00:00:05,000\nLos Angeles\nis not.\n"
     w = parse(wrapped)
