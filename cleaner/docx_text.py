@@ -47,14 +47,14 @@ _HEADER_WORDS = {"speaker", "name", "who", "time", "timestamp", "timecode", "sta
 _SPEAKER = re.compile(r"(?:Speaker[ \t]+\d+|[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4})")
 
 
-def _rows(body: etree._Element) -> dict[etree._Element, str | None]:
+def _rows(body: etree._Element, read: dict[etree._Element, tuple[str, int]]) -> dict[etree._Element, str | None]:
     """Table rows that are turns, as transcription services lay them out: speaker, time and speech
     ("Jane Doe | 00:00:01 | Welcome back."), in any order, or speaker and speech. Each becomes
     "Jane Doe (00:00:01): Welcome back.", a line the colon layout reads, and such a table's header
     row ("Speaker | Time | Text") is left out (""); other tables are read cell by cell."""
     turns: dict[etree._Element, str | None] = {}
     for row in body.iter(W + "tr"):
-        cells = [" ".join(_paragraph(p)[0].strip() for p in tc.iter(W + "p")).strip() for tc in row.findall(W + "tc")]
+        cells = [" ".join(read[p][0].strip() for p in tc.iter(W + "p")).strip() for tc in row.findall(W + "tc")]
         cells = [c for c in cells if c]
         stamps = [c for c in cells if _TIMESTAMP.fullmatch(c)]
         rest = [c for c in cells if not _TIMESTAMP.fullmatch(c)]
@@ -88,15 +88,16 @@ def read_docx(path: Path) -> Decoded:
     body = root.find(W + "body")
     paragraphs: list[str] = []
     revisions = 0
-    rows = _rows(body if body is not None else root)
-    for p in (body if body is not None else root).iter(W + "p"):
+    scope = body if body is not None else root
+    read = {p: _paragraph(p) for p in scope.iter(W + "p")}  # each paragraph read once: a table's rows need theirs first
+    rows = _rows(scope, read)
+    for p, (text, n) in read.items():
         if any(a.tag.endswith("}Fallback") for a in p.iterancestors()):
             continue  # a text box written twice, for programs that cannot read the first
         style = p.find(f"{W}pPr/{W}pStyle")
         style_name = style.get(W + "val", "") if style is not None else ""
         if style_name == "Title":
             continue  # the document's title is no part of what was said
-        text, n = _paragraph(p)
         if style_name.startswith("Heading") and text.strip() == APPENDIX_HEADING:
             break  # a DOCX cleaner wrote: its change log and gap report follow the transcript
         revisions += n

@@ -56,7 +56,7 @@ def suggest(
     "FREMONT", not "Fremont"."""
     edits = tuple(sorted(edits, key=lambda e: (e.span.start, e.span.end)))
     span = Span(edits[0].span.start, max(e.span.end for e in edits))
-    if in_capitals(t, span):
+    if not any(map(str.islower, t.text[span.start : span.end])) and in_capitals(t, span):
         edits = tuple(Edit(e.span, e.replacement.upper()) for e in edits)
         alternatives = tuple(a.upper() for a in alternatives)
     before = t.text[span.start : span.end]

@@ -17,13 +17,14 @@ from bisect import bisect_right
 
 from ..model import Applicability, Edit, Span, Transcript
 from ..typos import corrections
-from . import PassContext, PassResult, alone, sentence_start, suggest
+from . import PassContext, PassResult, alone, in_capitals, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "typos"
 SURE_LENGTH = 5  # shorter misspellings ("teh", "tne") are too often an acronym or a word cut short
-# a run of letters that may be a word (lower case, or capitalized): found fast, judged after
-_CANDIDATE = re.compile(r"[A-Za-z][a-z]{2,}")
+# a run of letters that may be a word (lower case, capitalized, or in capitals where the text is
+# written so, as a broadcast's captions are): found fast, judged after
+_CANDIDATE = re.compile(r"[A-Za-z](?:[a-z]{2,}|[A-Z]{2,})")
 
 
 def _write_like(fix: str, source: str) -> str:
@@ -57,6 +58,10 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         fixes = corrections(low)
         if not fixes:
             continue  # no known misspelling worth asking about (see cleaner/typos.py)
+        if word.isupper():
+            if not in_capitals(t, Span(m.start(), m.end())):
+                continue  # an acronym ("TEH" may be a company's)
+            word = low  # a word of text written in capitals: judged as the word, written in capitals again
         capital = word[:1].isupper()
         if capital and not sentence_start(t.text, m.start()) and not fixes[0][:1].isupper():
             continue  # a capital inside a sentence: a name ("Humber", "Verifi"), unless the fix is one ("Cincinatti")
@@ -71,7 +76,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 "common-misspelling" if sure else "common-misspelling-review",
                 [Edit(Span(m.start(), m.end()), _write_like(fixes[0], word))],
                 Applicability.AUTO if sure else Applicability.REVIEW,
-                f"'{word}' is a common misspelling of '{fixes[0]}'{others}",
+                f"'{m.group()}' is a common misspelling of '{fixes[0]}'{others}",
                 confidence=0.9 if sure else 0.5,
                 evidence={"source": "codespell dictionary", "corrections": list(fixes)},
                 alternatives=tuple(_write_like(f, word) for f in fixes[1:4]),
