@@ -81,14 +81,19 @@ _LETTERS = re.compile(r"[^\W\d_]{2,}")
 CAPITALS_REACH = 300  # characters either side of a change read to tell whether its text is written in capitals
 
 
-def in_capitals(t: Transcript, span: Span) -> bool:
-    """Whether the text around ``span``, inside its own block, is written in capitals: three words in
-    capitals or more, and four to each word that is not (a "Reporter:" label among a cue's capitals)."""
-    block = t.block_at(span.start)
-    lo, hi = (block.span.start, block.span.end) if block is not None else (0, len(t.text))
-    words = _LETTERS.findall(t.text, max(lo, span.start - CAPITALS_REACH), min(max(hi, span.end), span.end + CAPITALS_REACH))
+def written_in_capitals(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is written in capitals: three words in capitals or more, and four to
+    each word that is not (a "Reporter:" label among a cue's capitals)."""
+    words = _LETTERS.findall(text, start, end)
     capitals = sum(map(str.isupper, words))
     return capitals >= 3 and capitals >= 4 * (len(words) - capitals)
+
+
+def in_capitals(t: Transcript, span: Span) -> bool:
+    """Whether the text around ``span``, inside its own block, is written in capitals."""
+    block = t.block_at(span.start)
+    lo, hi = (block.span.start, block.span.end) if block is not None else (0, len(t.text))
+    return written_in_capitals(t.text, max(lo, span.start - CAPITALS_REACH), min(max(hi, span.end), span.end + CAPITALS_REACH))
 
 
 def apply_edits(text: str, edits: list[Edit]) -> str:

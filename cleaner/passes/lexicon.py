@@ -31,7 +31,7 @@ from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
 from ..wordcase import in_dictionary, known_name, name_like, ordinary_word
-from . import PassContext, PassResult, sentence_start, suggest
+from . import PassContext, PassResult, sentence_start, suggest, written_in_capitals
 
 PASS_ID = "lexicon"
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
@@ -1087,10 +1087,36 @@ def reads_as_english(word_counts: Counter[str]) -> bool:
     return total < FOREIGN_MIN_WORDS or unknown <= FOREIGN_SHARE * total
 
 
+CAPITALS_SAMPLE = 600  # characters of a paragraph read to tell whether it is written in capitals
+_NO_LOWER = str.maketrans("", "", "abcdefghijklmnopqrstuvwxyz")
+
+
+def _lowered(t: Transcript) -> Transcript:
+    """The transcript with its paragraphs written all in capitals (a broadcast's captions) in lower case:
+    the words they stand for, judged as a recognizer's lower-case output is. Every capital there says
+    nothing of a name."""
+    text = t.text
+    pieces: list[str] = []
+    pos = 0
+    for b in t.blocks:
+        if b.kind is not BlockKind.PARAGRAPH:
+            continue
+        # its opening words tell (the whole of a long paragraph would cost a scan of every text), and
+        # most paragraphs are a quarter lower-case letters or more, which a count in C shows at once
+        sample = text[b.span.start : min(b.span.end, b.span.start + CAPITALS_SAMPLE)]
+        if 4 * (len(sample) - len(sample.translate(_NO_LOWER))) < len(sample) and written_in_capitals(sample, 0, len(sample)):
+            lower = text[b.span.start : b.span.end].lower()
+            if len(lower) == b.span.end - b.span.start:  # every offset stays where it was
+                pieces += (text[pos : b.span.start], lower)
+                pos = b.span.end
+    return replace(t, text="".join(pieces) + text[pos:]) if pieces else t
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     if ctx.lexicon is None:
         return PassResult()
-    run_ = _Run(t, ctx.lexicon)
+    view = _lowered(t)
+    run_ = _Run(view, ctx.lexicon)
     for block in t.blocks:
         if block.kind in (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING):
             run_.block(block.span.start, block.span.end)
@@ -1099,6 +1125,12 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             replace(sg, applicability=Applicability.REVIEW, reason=sg.reason + "; the transcript does not read as English")
             if sg.applicability is Applicability.AUTO
             else sg
+            for sg in run_.result.suggestions
+        ]
+    if view is not t:
+        # found in the lower-case view: built again on the text itself, where they are written in capitals
+        run_.result.suggestions = [
+            suggest(t, PASS_ID, sg.rule_id, sg.edits, sg.applicability, sg.reason, sg.confidence, sg.evidence, sg.alternatives, sg.priority)
             for sg in run_.result.suggestions
         ]
     return run_.result
