@@ -291,7 +291,9 @@ def _parse_captions(text: str) -> Transcript:
             continue
         timing = CUE_TIMING.match(line)
         if timing:
-            in_cue, stamp, first = True, timing.group("ts"), True
+            # minutes and seconds in two digits: Teams wrote "0:0:5.390" for 0:00:05
+            head, *rest = timing.group("ts").split(":")
+            in_cue, stamp, first = True, ":".join([head, *(part.zfill(2) for part in rest)]), True
             continue
         if not in_cue:
             continue  # the header, a NOTE or STYLE block, a cue's identifier

@@ -130,7 +130,7 @@ def test_caption_cues_that_open_with_the_speakers_name() -> None:
         "0:0:9.0 --> 0:0:11.0\nJohn Smith\nOne more thing.\n"
     )
     t = parse(teams)
-    assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("captions", [("Jane Doe", "0:0:0"), ("John Smith", "0:0:5")])
+    assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("captions", [("Jane Doe", "0:00:00"), ("John Smith", "0:00:05")])
     assert [t.block_text(p) for p in t.paragraphs()] == ["Hello everyone.", "Thanks, Jane.", "One more thing."]
     # as Zoom writes a meeting's captions: the name and a colon at the cue's start
     zoom = (
