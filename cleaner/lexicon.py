@@ -78,6 +78,8 @@ _AND_ACRONYM = re.compile(r"([A-Z]{1,3}) ?(?:&| and ) ?([A-Z]{1,3})")
 
 
 # the first word of a name joined from two ("Next" of "NextEra", "Micro" of "MicroEssentials")
+# an acronym with one small letter inside, capitals at both ends ("HFrEF", "IgG", "PhD"): spelled out letter by letter
+_SMALL_LETTER_ACRONYM = re.compile(r"[A-Z]+[a-z][A-Z]+")
 _CAMEL_HEAD = re.compile(r"([A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
 
 
@@ -171,6 +173,8 @@ class Lexicon:
                 self._add_word(term.words[0], True, deletes, sounds)
                 if term.text.isupper() and 2 <= len(term.text) <= 8:
                     self.acronyms[term.text] = term
+                elif len(term.text) <= 8 and _SMALL_LETTER_ACRONYM.fullmatch(term.text):
+                    self.acronyms.setdefault(term.text.upper(), term)  # "h f r e f" spells HFrEF, "i g g" IgG
             else:
                 anchored = False
                 for i, w in enumerate(term.words):
