@@ -77,9 +77,9 @@ def inflection(word: str, term: str) -> bool:
 _AND_ACRONYM = re.compile(r"([A-Z]{1,3}) ?(?:&| and ) ?([A-Z]{1,3})")
 
 
-# the first word of a name joined from two ("Next" of "NextEra", "Micro" of "MicroEssentials")
 # an acronym with one small letter inside, capitals at both ends ("HFrEF", "IgG", "PhD"): spelled out letter by letter
 _SMALL_LETTER_ACRONYM = re.compile(r"[A-Z]+[a-z][A-Z]+")
+# the first word of a name joined from two ("Next" of "NextEra", "Micro" of "MicroEssentials")
 _CAMEL_HEAD = re.compile(r"([A-Z][a-z]{3,})(?=[A-Z][a-z]{2,})")
 
 
