@@ -5,6 +5,7 @@ Layouts, in the order they are tried:
 * ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it, ``Name (00:07):``,
   as Rev.com does, or ``[Name] 10:05:33``, as Zoom saves a live transcript) alone on a line, speech
   on the lines below.
+* ``tabs``     -- timestamp, speaker and speech in tab-separated columns, the timestamp first or second.
 * ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech`` and ``Name: [00:00:05] speech`` too).
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
@@ -48,6 +49,9 @@ _COLON_LINE = re.compile(
     rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+"
     rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
 )
+# speaker, timestamp and speech in tab-separated columns, the timestamp first or second, as some
+# meeting tools export them ("00:00:05<TAB>Jane Doe<TAB>Hello.", "Jane Doe<TAB>00:00:05<TAB>Hello.")
+_TAB_LINE = re.compile(rf"^(?:(?P<lead>{_TIMESTAMP})\t+)?(?P<name>{_NAME}|Speaker[ \t]+\d+)(?(lead)|\t+(?P<ts>{_TIMESTAMP}))\t+(?=\S)")
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
 CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
 # a WebVTT voice, which names the speaker ("<v Jane Doe>", "<v.loud Jane Doe>"), and closing tags ("</v>")
@@ -115,6 +119,9 @@ def detect_layout(text: str) -> str:
     bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
     if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4):
         return "bracket"
+    tabs = sum(1 for ln in nonblank if "\t" in ln and _TAB_LINE.match(ln))
+    if tabs >= 2 and tabs >= 0.3 * len(nonblank):
+        return "tabs"
     colon = sum(1 for ln in nonblank if _COLON_LINE.match(ln))
     if colon >= 2 and colon >= 0.3 * len(nonblank):
         return "colon"
@@ -342,6 +349,7 @@ _PARSERS = {
     "earnings": _parse_earnings,
     "colon": lambda text: _parse_labelled(text, _COLON_LINE, "colon"),
     "bracket": lambda text: _parse_labelled(text, _BRACKET_LINE, "bracket"),
+    "tabs": lambda text: _parse_labelled(text, _TAB_LINE, "tabs"),
     "captions": _parse_captions,
     "plain": _parse_plain,
 }

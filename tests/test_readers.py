@@ -90,6 +90,16 @@ def test_colon_and_bracket_turns() -> None:
     assert [zl.block_text(p) for p in zl.paragraphs()] == ["Welcome back.", "Thanks, Jane."]
 
 
+def test_tab_separated_columns() -> None:
+    first = parse("00:00:05\tJane Doe\tHello everyone.\n00:00:09\tJohn Smith\tThanks, Jane.\n")
+    second = parse("Jane Doe\t00:00:05\tHello everyone.\nJohn Smith\t00:00:09\tThanks, Jane.\n")
+    for t in (first, second):
+        assert (t.layout, [(u.speaker, u.timestamp) for u in t.turns]) == ("tabs", [("Jane Doe", "00:00:05"), ("John Smith", "00:00:09")])
+        assert [t.block_text(p) for p in t.paragraphs()] == ["Hello everyone.", "Thanks, Jane."]
+    # a table of figures pasted in, without names and times, is no transcript of turns
+    assert detect_layout("Revenue\t2020\t2021\nSales\t10\t12\n") == "plain"
+
+
 def test_whisper_segment_timings_are_timestamps_not_words() -> None:
     t = parse("[00:00.000 --> 00:04.000]  Welcome back.\n[00:04.000 --> 00:06.500]  Thanks.\n")
     assert t.layout == "plain"
