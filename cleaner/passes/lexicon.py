@@ -34,6 +34,7 @@ from ..wordcase import in_dictionary, known_name, name_like, ordinary_word
 from . import PassContext, PassResult, sentence_start, suggest, written_in_capitals
 
 PASS_ID = "lexicon"
+LONG_SPLIT_TERM = 10  # letters of a term heard in three pieces or more that may hold a little word ("spiro no lactone")
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
 WHOLE_TERM_WORDS = 3  # a multi-word term this long, matched whole, is the term whatever its words
@@ -656,8 +657,10 @@ class _Run:
                 # whose words a dot or a star joins, "Node.js" or "E*Trade", or that they never look for,
                 # "T-Mobile", is this rule's)
                 continue
-            if not has_amp and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
-                continue  # "as a" is never "ASA"
+            # "as a" is never "ASA"; a long word heard in three pieces or more may hold one ("spiro no lactone")
+            long_word = len(window) >= 3 and len(join_key(term.text)) >= LONG_SPLIT_TERM
+            if not has_amp and not long_word and any(p in _FUNCTION_WORDS and p not in term.lower.split() for p in pieces):
+                continue
             named = any(w.base[:1].isupper() and not sentence_start(text, w.start) for w in window)
             if named and not any(ch.isupper() for ch in term.text):
                 continue  # written as a name ("Health Care Providers"): a list's lower-case term takes no capital away
