@@ -903,9 +903,10 @@ class _Run:
         distinctive = form != form[:1].upper() + form[1:].lower()
         used_here = self._uses(form)
         everyday = ordinary_word(tok.low)
-        if distinctive and not form.isupper() and len(tok.low) >= 4 and not everyday:
+        if distinctive and not form.isupper() and len(tok.low) >= 4 and (not everyday or not in_dictionary(tok.low)):
             # capitals inside a word no dictionary has, however often it is said: "iphone", "ebay",
-            # "youtube" (an all-capitals acronym is judged as other words are: "ups" is also "follow-ups")
+            # "youtube", "playstation", which the web writes in lower case too but no English dictionary
+            # has (an all-capitals acronym is judged as other words are: "ups" is also "follow-ups")
             sure, why = True, ""
         elif common:
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
