@@ -70,6 +70,9 @@ class Session:
         self.history.append(step)
         self.queue.save()
 
+    def _decided(self) -> int:
+        return sum(1 for d in self.queue.decisions.values() if d.get("verdict") != "deferred")
+
     def undo(self) -> str | None:
         if not self.history:
             return None
@@ -103,8 +106,9 @@ class Session:
         c.print(Text("  ".join(f"[{k}] {label}" for k, label in KEYS), style="cyan"))
 
     def run(self, key_reader: Callable[[], str] = read_key, line_reader: Callable[[str], str] = read_line) -> int:
-        """Walk the pending suggestions; returns how many decisions were made."""
-        made = 0
+        """Walk the pending suggestions; returns how many decisions were made (a skip is none, and
+        "accept all of this term" is one per suggestion it answers)."""
+        start = self._decided()
         while True:
             todo = self.queue.pending()
             undecided = [s for s in todo if s["id"] not in self.queue.decisions]
@@ -115,7 +119,7 @@ class Session:
                 self.shown_deferred.add(current["id"])
             if current is None:
                 self.console.print("[bold green]Nothing left to review.[/]")
-                return made
+                return self._decided() - start
             total = len(self.queue.suggestions)
             position = next(i for i, s in enumerate(self.queue.suggestions) if s["id"] == current["id"]) + 1
             same_rule = [s for s in undecided if (s["pass"], s["rule"]) == (current["pass"], current["rule"])]
@@ -149,13 +153,10 @@ class Session:
             elif key == "u":
                 undone = self.undo()
                 self.console.print("undone" if undone else "nothing to undo")
-                made -= 1 if undone else 0
                 continue
             elif key in ("q", "\x03", "\x04"):
                 self.quit = True
                 self.console.print(f"Saved. {len(self.queue.pending())} suggestion(s) still open; run cleaner review again to go on.")
-                return made
+                return self._decided() - start
             else:
                 self.console.print(f"[yellow]unknown key {key!r}[/]")
-                continue
-            made += 1

@@ -282,5 +282,6 @@ def test_the_terminal_says_when_a_change_is_asked_more_than_once(tmp_path: Path)
     child.expect("2 alike")
     child.send("T")  # reject both at once
     child.expect("Nothing left to review")
+    child.expect("2 decision")  # one per suggestion answered, not one per key
     child.expect(pexpect.EOF)
     assert [d["verdict"] for d in queue(out)["decisions"].values()] == ["rejected", "rejected"]
