@@ -173,6 +173,26 @@ def test_readability_works_offline(monkeypatch: pytest.MonkeyPatch, published: P
     assert "| Elon Musk |" in report and "Question-and-Answer Session" in report and "per 1,000 words" in report
 
 
+def test_caption_lines_are_gathered_into_paragraphs(tmp_path: Path) -> None:
+    """A caption file's lines wrap wherever the screen did: published, a sentence runs on across lines
+    and cues, and a speaker change (">>") or a sound stands apart; the .srt itself keeps its lines."""
+    src = tmp_path / "news.srt"
+    src.write_text(
+        "1\n00:00:01,000 --> 00:00:04,000\n>> GOOD EVENING, I'M JANE PELLEY.\nTONIGHT, THE SENATE VOTES.\n\n"
+        "2\n00:00:04,500 --> 00:00:08,000\n>> THE PRESIDENT SAID HE WOULD\nSIGN THE BILL ON MONDAY\n\n"
+        "3\n00:00:08,500 --> 00:00:10,000\nIN WASHINGTON.\n[ APPLAUSE ]\n"
+    )
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out), "--format", "md,txt")
+    body = (out / "news.md").read_text().split("# News\n", 1)[1].strip().split("\n\n")
+    assert body == [
+        "\\>\\> GOOD EVENING, I'M JANE PELLEY. TONIGHT, THE SENATE VOTES.",
+        "\\>\\> THE PRESIDENT SAID HE WOULD SIGN THE BILL ON MONDAY IN WASHINGTON.",
+        "[ APPLAUSE ]",
+    ]
+    assert (out / "news.srt").read_text() == src.read_text()
+
+
 def test_readability_per_minute_with_timestamps(tmp_path: Path) -> None:
     out = tmp_path / "out"
     cli("clean", str(ROOT / "tests/domains/lecture.txt"), "-o", str(out), "--format", "readability")

@@ -112,8 +112,30 @@ def pieces(t: Transcript, start: int, end: int, flags: list[Flag], marks: list[M
     return tuple(out)
 
 
+CAPTION_PARAGRAPH_WORDS = 60  # a caption file's lines are gathered into paragraphs of about this many words
+_SENTENCE_END = (".", "?", "!", "…", '."', '?"', '!"', ".”", "?”", "!”")
+# what opens a new paragraph in captions: a speaker change (">>" in broadcast captions, "- " in subtitles)
+_NEW_VOICE = (">>", "- ", "– ", "— ")
+
+
+def _sound(text: str) -> bool:
+    """A caption that is only a sound or a note: "[ APPLAUSE ]", "(laughs)", "♪"."""
+    return text[:1] in "[(♪" and text[-1:] in "])♪"
+
+
+def _runs_on(prev: Item, item: Item) -> bool:
+    """Whether a caption's line goes on the paragraph before it: the sentence runs on, or the paragraph
+    is still short; never across a speaker change or a sound."""
+    if item.text.startswith(_NEW_VOICE) or _sound(item.text) or _sound(prev.text):
+        return False
+    return not prev.text.endswith(_SENTENCE_END) or len(prev.text.split()) < CAPTION_PARAGRAPH_WORDS
+
+
 def walk(result: CleanResult, track_pending: bool = False, track_applied: bool = False) -> list[Item]:
+    """The transcript as items to render. A caption file's cue lines, each its own block, are gathered
+    into paragraphs: a page of one-line paragraphs, cut wherever the captions wrapped, reads badly."""
     t = result.final
+    captions = t.layout == "captions"
     marks = change_marks(result, track_pending, track_applied) if track_pending or track_applied else []
     items: list[Item] = []
     for block in t.blocks:
@@ -127,7 +149,12 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
             flat = " ".join(text.split())
             ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
             ps = tuple(replace(p, text=p.text.replace("\n", " ")) for p in ps)
-            items.append(Item(BlockKind.PARAGRAPH, flat, pieces=ps))
+            item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
+            prev = items[-1] if items else None
+            if captions and prev is not None and prev.kind is BlockKind.PARAGRAPH and _runs_on(prev, item):
+                item = Item(BlockKind.PARAGRAPH, f"{prev.text} {flat}", pieces=(*prev.pieces, Piece(" "), *ps))
+                items.pop()
+            items.append(item)
     return items
 
 
