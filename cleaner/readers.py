@@ -10,7 +10,8 @@ Layouts, in the order they are tried:
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
-* ``captions`` -- a WebVTT or SRT caption file: each cue's text is a paragraph, a WebVTT voice
+* ``captions`` -- a WebVTT or SRT caption file: each cue's text is a paragraph (without the formatting
+  tags that open or close its lines), a WebVTT voice
   (``<v Jane Doe>``), or a name opening the cues, alone on the first line as Teams wrote them or
   before a colon as Zoom writes them, opens a turn; the header, cue identifiers and timings are no blocks.
 * ``plain``    -- anything else: one paragraph or segment per line.
@@ -61,6 +62,8 @@ _CUE_SPEAKER = re.compile(rf"\[(?P<name>{_NAME}|Speaker[ \t]+\d+)\]:[ \t]+(?=\S)
 _CUE_NAME_LINE = re.compile(rf"(?:{_NAME}|Speaker[ \t]+\d+)$")
 _CUE_NAME_COLON = re.compile(rf"(?P<name>{_NAME}|Speaker[ \t]+\d+):[ \t]+(?=\S)")
 CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
+# formatting a caption's line opens with: "<i>", '<font color="#ffff00">', "<c.yellow>", "{\\an8}" (a position)
+_OPENING_TAGS = re.compile(r"(?:\{\\[^}\n]{1,20}\}|<[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^>\n]{0,80})?>)+[ \t]*")
 _HEADING = re.compile(
     r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
     r"|(?:opening|closing|concluding) remarks|executives|analysts|corporate participants"
@@ -324,6 +327,9 @@ def _parse_captions(text: str) -> Transcript:
                 b.turn(name, None, Span(s + voice.start("name"), s + voice.end("name")), stamp)
                 speaker = name
             start = s + voice.end()
+        opening = _OPENING_TAGS.match(text, start, e)
+        if opening:
+            start = opening.end()
         tags = CLOSING_TAGS.search(text, start, e)
         if tags:
             end = tags.start()

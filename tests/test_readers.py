@@ -133,6 +133,14 @@ def test_caption_files() -> None:
     assert [s.block_text(p) for p in s.paragraphs()] == ["Welcome to the workshop.", "Today we cover Redis."]
 
 
+def test_caption_formatting_tags_are_no_words() -> None:
+    t = parse(
+        "1\n00:00:01,000 --> 00:00:04,000\n<i>We will see.</i>\n\n"
+        '2\n00:00:04,500 --> 00:00:06,000\n{\\an8}<font color="#ffff00">The plant\nis open.</font>\n'
+    )
+    assert [t.block_text(p) for p in t.paragraphs()] == ["We will see.", "The plant", "is open."]
+
+
 def test_caption_cues_that_open_with_the_speakers_name() -> None:
     # as Microsoft Teams wrote transcripts: the name alone on the cue's first line
     teams = (
