@@ -297,7 +297,8 @@ def _parse_captions(text: str) -> Transcript:
     for s, e in _lines(text):
         line = text[s:e]
         if not line.strip():
-            in_cue = False
+            # a blank line ends the cue; spaces right under the timing are a line of YouTube's own
+            in_cue = in_cue and first and line != ""
             continue
         timing = CUE_TIMING.match(line)
         if timing:

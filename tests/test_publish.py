@@ -193,6 +193,26 @@ def test_caption_lines_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     assert (out / "news.srt").read_text() == src.read_text()
 
 
+def test_youtube_automatic_captions_publish_as_plain_prose(tmp_path: Path) -> None:
+    """YouTube's automatic captions time every word inside the line and roll, each cue repeating the
+    line before: published, the words are read once, without their tags."""
+    src = tmp_path / "talk.vtt"
+    src.write_text(
+        "WEBVTT\nKind: captions\nLanguage: en\n\n"
+        "00:00:00.080 --> 00:00:02.710 align:start position:0%\n \n"
+        "hey<00:00:00.320><c> everyone</c><00:00:00.640><c> welcome</c><00:00:01.120><c> back</c>\n\n"
+        "00:00:02.710 --> 00:00:02.720 align:start position:0%\nhey everyone welcome back\n \n\n"
+        "00:00:02.720 --> 00:00:05.190 align:start position:0%\nhey everyone welcome back\n"
+        "today<00:00:03.040><c> we</c><00:00:03.199><c> visit</c><00:00:04.160><c> the</c>"
+        "<00:00:04.640><c> freemont</c><00:00:04.700><c> factory</c>\n"
+    )
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out), "--format", "md,txt")
+    body = (out / "talk.md").read_text().split("# Talk\n", 1)[1].strip()
+    assert body == "hey everyone welcome back today we visit the Fremont factory"
+    assert "<c> Fremont</c>" in (out / "talk.vtt").read_text()  # the caption file keeps its tags, its words cleaned
+
+
 def test_readability_per_minute_with_timestamps(tmp_path: Path) -> None:
     out = tmp_path / "out"
     cli("clean", str(ROOT / "tests/domains/lecture.txt"), "-o", str(out), "--format", "readability")

@@ -141,6 +141,12 @@ def test_caption_formatting_tags_are_no_words() -> None:
     assert [t.block_text(p) for p in t.paragraphs()] == ["We will see.", "The plant", "is open."]
 
 
+def test_spaces_under_a_cue_timing_do_not_end_the_cue() -> None:
+    # as YouTube writes its automatic captions: a line of spaces, then the cue's text
+    t = parse("WEBVTT\n\n00:00:00.080 --> 00:00:02.710 align:start\n \nhey everyone\n\n00:00:02.720 --> 00:00:05.000\nwelcome\n")
+    assert [t.block_text(p) for p in t.paragraphs()] == ["hey everyone", "welcome"]
+
+
 def test_caption_cues_that_open_with_the_speakers_name() -> None:
     # as Microsoft Teams wrote transcripts: the name alone on the cue's first line
     teams = (

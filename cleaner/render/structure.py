@@ -6,6 +6,7 @@ is a heading, who is speaking and where the gaps are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -118,6 +119,12 @@ _SENTENCE_END = (".", "?", "!", "…", '."', '?"', '!"', ".”", "?”", "!”")
 _NEW_VOICE = (">>", "- ", "– ", "— ")
 
 
+CAPTION_RUN_ON_WORDS = 150  # captions without full stops (a recognizer's) still break into paragraphs this long
+# tags inside a caption's line: each word's timing and class, as YouTube's automatic captions write
+# them ("today<00:00:03.040><c> we're</c>"), and formatting ("<i>", "</font>")
+_INLINE_TAGS = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?>|</?[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^<>\n]{0,80})?>")
+
+
 def _sound(text: str) -> bool:
     """A caption that is only a sound or a note: "[ APPLAUSE ]", "(laughs)", "♪"."""
     return text[:1] in "[(♪" and text[-1:] in "])♪"
@@ -128,14 +135,18 @@ def _runs_on(prev: Item, item: Item) -> bool:
     is still short; never across a speaker change or a sound."""
     if item.text.startswith(_NEW_VOICE) or _sound(item.text) or _sound(prev.text):
         return False
-    return not prev.text.endswith(_SENTENCE_END) or len(prev.text.split()) < CAPTION_PARAGRAPH_WORDS
+    words = len(prev.text.split())
+    return words < CAPTION_PARAGRAPH_WORDS or (not prev.text.endswith(_SENTENCE_END) and words < CAPTION_RUN_ON_WORDS)
 
 
 def walk(result: CleanResult, track_pending: bool = False, track_applied: bool = False) -> list[Item]:
     """The transcript as items to render. A caption file's cue lines, each its own block, are gathered
-    into paragraphs: a page of one-line paragraphs, cut wherever the captions wrapped, reads badly."""
+    into paragraphs: a page of one-line paragraphs, cut wherever the captions wrapped, reads badly. Its
+    tags inside lines are left out, and so is a line the cue before ended with: automatic captions
+    roll, each cue repeating the last line of the one before."""
     t = result.final
     captions = t.layout == "captions"
+    last_line = None
     marks = change_marks(result, track_pending, track_applied) if track_pending or track_applied else []
     items: list[Item] = []
     for block in t.blocks:
@@ -146,9 +157,12 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
         elif block.kind is BlockKind.HEADING:
             items.append(Item(BlockKind.HEADING, text.strip()))
         else:
-            flat = " ".join(text.split())
+            flat = " ".join((_INLINE_TAGS.sub("", text) if captions else text).split())
+            if captions and (not flat or flat == last_line):
+                continue
+            last_line = flat
             ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
-            ps = tuple(replace(p, text=p.text.replace("\n", " ")) for p in ps)
+            ps = tuple(replace(p, text=(_INLINE_TAGS.sub("", p.text) if captions else p.text).replace("\n", " ")) for p in ps)
             item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
             prev = items[-1] if items else None
             if captions and prev is not None and prev.kind is BlockKind.PARAGRAPH and _runs_on(prev, item):
