@@ -17,6 +17,7 @@ from typing import Any
 
 from .model import BlockKind, Transcript
 from .pipeline import CleanResult
+from .readers import shown_blocks
 
 LONG_SENTENCE_WORDS = 40
 LONG_PARAGRAPH_WORDS = 250
@@ -74,8 +75,7 @@ def _groups(t: Transcript) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
     by_speaker: dict[str, list[str]] = defaultdict(list)
     by_section: dict[str, list[str]] = defaultdict(list)
     section = "Opening"
-    for block in t.blocks:
-        text = t.text[block.span.start : block.span.end]
+    for block, text in shown_blocks(t):  # as the published page reads: a caption's rolled lines once
         if block.kind is BlockKind.HEADING:
             section = text.strip()
         elif block.kind is BlockKind.PARAGRAPH:
@@ -103,8 +103,9 @@ def report(result: CleanResult) -> dict[str, Any]:
     body_before = "\n".join(t for texts in b_speaker.values() for t in texts)
     overall_after = score(body_after)
     long_sentences, long_paragraphs = [], []
-    for block in after_t.paragraphs():
-        text = after_t.text[block.span.start : block.span.end]
+    for block, text in shown_blocks(after_t):
+        if block.kind is not BlockKind.PARAGRAPH:
+            continue
         n = len(_WORD.findall(text))
         if n > LONG_PARAGRAPH_WORDS:
             long_paragraphs.append({"line": result.original_line(block.span.start), "words": n})

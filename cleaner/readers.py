@@ -338,6 +338,27 @@ def _parse_captions(text: str) -> Transcript:
     return b.build("captions")
 
 
+# tags inside a caption's line: each word's timing and class, as YouTube's automatic captions write
+# them ("today<00:00:03.040><c> we're</c>"), and formatting ("<i>", "</font>")
+INLINE_TAGS = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?>|</?[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^<>\n]{0,80})?>")
+
+
+def shown_blocks(t: Transcript) -> Iterator[tuple[Block, str]]:
+    """Each block with the text a reader of the published page sees. A caption file's lines lose the
+    tags inside them, and a line the cue before ended with is left out: automatic captions roll, each
+    cue repeating the last line of the one before."""
+    last = None
+    for block in t.blocks:
+        text = t.text[block.span.start : block.span.end]
+        if t.layout == "captions" and block.kind is BlockKind.PARAGRAPH:
+            text = INLINE_TAGS.sub("", text)
+            flat = " ".join(text.split())
+            if not flat or flat == last:
+                continue
+            last = flat
+        yield block, text
+
+
 # a segment's timing before its text, as Whisper prints it ("[00:00.000 --> 00:04.000]  Welcome back.")
 _SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP}){_UNTIL}\][ \t]*")
 

@@ -6,12 +6,12 @@ is a heading, who is speaking and where the gaps are.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..model import BlockKind, Flag, Transcript
 from ..pipeline import CleanResult
+from ..readers import INLINE_TAGS, shown_blocks
 
 
 @dataclass(frozen=True)
@@ -120,9 +120,6 @@ _NEW_VOICE = (">>", "- ", "– ", "— ")
 
 
 CAPTION_RUN_ON_WORDS = 150  # captions without full stops (a recognizer's) still break into paragraphs this long
-# tags inside a caption's line: each word's timing and class, as YouTube's automatic captions write
-# them ("today<00:00:03.040><c> we're</c>"), and formatting ("<i>", "</font>")
-_INLINE_TAGS = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?>|</?[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^<>\n]{0,80})?>")
 
 
 def _sound(text: str) -> bool:
@@ -146,23 +143,18 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
     roll, each cue repeating the last line of the one before."""
     t = result.final
     captions = t.layout == "captions"
-    last_line = None
     marks = change_marks(result, track_pending, track_applied) if track_pending or track_applied else []
     items: list[Item] = []
-    for block in t.blocks:
-        text = t.text[block.span.start : block.span.end]
+    for block, text in shown_blocks(t):
         if block.kind is BlockKind.SPEAKER:
             turn = t.turns[block.turn]
             items.append(Item(BlockKind.SPEAKER, text, turn.speaker, turn.firm, turn.role, turn.timestamp))
         elif block.kind is BlockKind.HEADING:
             items.append(Item(BlockKind.HEADING, text.strip()))
         else:
-            flat = " ".join((_INLINE_TAGS.sub("", text) if captions else text).split())
-            if captions and (not flat or flat == last_line):
-                continue
-            last_line = flat
+            flat = " ".join(text.split())
             ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
-            ps = tuple(replace(p, text=(_INLINE_TAGS.sub("", p.text) if captions else p.text).replace("\n", " ")) for p in ps)
+            ps = tuple(replace(p, text=(INLINE_TAGS.sub("", p.text) if captions else p.text).replace("\n", " ")) for p in ps)
             item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
             prev = items[-1] if items else None
             if captions and prev is not None and prev.kind is BlockKind.PARAGRAPH and _runs_on(prev, item):
