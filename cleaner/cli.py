@@ -77,7 +77,7 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path, not_transcripts: t
             texts = {p.with_suffix("") for p in found if p.suffix.lower() in PLAIN_SUFFIXES}
             found = [p for p in found if p.suffix.lower() in PLAIN_SUFFIXES or p.with_suffix("") not in texts]
             if not found:
-                raise CleanerError(f"{path}: no transcripts (*.txt, *.docx, *.vtt, *.srt) in this folder")
+                raise CleanerError(f"{path}: no transcripts (*.txt, *.docx, *.vtt, *.srt, *.sbv) in this folder")
             pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
         elif path.exists():
             pairs.append((path, output_dir / path.stem))
@@ -189,7 +189,7 @@ def clean(
     jobs: int,
     quiet: bool,
 ) -> None:
-    """Clean INPUT files (or every *.txt, *.docx, *.vtt and *.srt in INPUT folders) into --output-dir."""
+    """Clean INPUT files (or every *.txt, *.docx, *.vtt, *.srt and *.sbv in INPUT folders) into --output-dir."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)

@@ -18,7 +18,7 @@ from .render.structure import title_for, walk
 from .textio import CleanerError, read_text, write_atomic
 
 FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
-CAPTION_SUFFIXES = (".vtt", ".srt")
+CAPTION_SUFFIXES = (".vtt", ".srt", ".sbv")
 DEFAULT_FORMATS = ("md", "docx", "txt", "changes", "gaps", "review")
 
 

@@ -10,7 +10,7 @@ Layouts, in the order they are tried:
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
-* ``captions`` -- a WebVTT or SRT caption file: each cue's text is a paragraph (without the formatting
+* ``captions`` -- a WebVTT, SRT or SBV caption file: each cue's text is a paragraph (without the formatting
   tags that open or close its lines), a WebVTT voice
   (``<v Jane Doe>``), or a name opening the cues, alone on the first line as Teams wrote them or
   before a colon as Zoom writes them, opens a turn; the header, cue identifiers and timings are no blocks.
@@ -54,13 +54,14 @@ _COLON_LINE = re.compile(
 # meeting tools export them ("00:00:05<TAB>Jane Doe<TAB>Hello.", "Jane Doe<TAB>00:00:05<TAB>Hello.")
 _TAB_LINE = re.compile(rf"^(?:(?P<lead>{_TIMESTAMP})\t+)?(?P<name>{_NAME}|Speaker[ \t]+\d+)(?(lead)|\t+(?P<ts>{_TIMESTAMP}))\t+(?=\S)")
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
-CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?[ \t]+-->")
+# (or "0:00:00.599,0:00:04.160" alone on its line, as YouTube's SBV files write it)
+CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?(?:[ \t]+-->|,\d{1,2}:\d{2}:\d{2}\.\d+[ \t]*$)")
 # a WebVTT voice, which names the speaker ("<v Jane Doe>", "<v.loud Jane Doe>"), and closing tags ("</v>")
 _VOICE = re.compile(r"<v(?:\.[\w.\-]+)*[ \t]+(?P<name>[^>]+?)[ \t]*>")
 # a speaker in brackets at a cue's start, as WhisperX writes diarized captions ("[SPEAKER_00]: Welcome")
 _CUE_SPEAKER = re.compile(rf"\[(?P<name>{_NAME}|Speaker[ \t]+\d+)\]:[ \t]+(?=\S)")
 _CUE_NAME_LINE = re.compile(rf"(?:{_NAME}|Speaker[ \t]+\d+)$")
-_CUE_NAME_COLON = re.compile(rf"(?P<name>{_NAME}|Speaker[ \t]+\d+):[ \t]+(?=\S)")
+_CUE_NAME_COLON = re.compile(rf"(?:>>[ \t]*)?(?P<name>{_NAME}|Speaker[ \t]+\d+):[ \t]+(?=\S)")  # ">> ALICE: " in broadcast captions
 CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 # formatting a caption's line opens with: "<i>", '<font color="#ffff00">', "<c.yellow>", "{\\an8}" (a position)
 _OPENING_TAGS = re.compile(r"(?:\{\\[^}\n]{1,20}\}|<[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^>\n]{0,80})?>)+[ \t]*")

@@ -141,6 +141,16 @@ def test_caption_formatting_tags_are_no_words() -> None:
     assert [t.block_text(p) for p in t.paragraphs()] == ["We will see.", "The plant", "is open."]
 
 
+def test_sbv_captions_and_broadcast_speaker_markers() -> None:
+    sbv = (
+        "0:00:00.599,0:00:04.160\n>> ALICE: Hi, I'm Alice.\n\n0:00:04.160,0:00:06.770\n>> BOB: And I'm Bob.\n\n"
+        "0:00:06.770,0:00:09.000\n>> ALICE: We bake.\n\n0:00:09.000,0:00:11.000\n>> BOB: Daily.\n"
+    )
+    t = parse(sbv)
+    assert (t.layout, [u.speaker for u in t.turns]) == ("captions", ["ALICE", "BOB", "ALICE", "BOB"])
+    assert [t.block_text(p) for p in t.paragraphs()] == ["Hi, I'm Alice.", "And I'm Bob.", "We bake.", "Daily."]
+
+
 def test_spaces_under_a_cue_timing_do_not_end_the_cue() -> None:
     # as YouTube writes its automatic captions: a line of spaces, then the cue's text
     t = parse("WEBVTT\n\n00:00:00.080 --> 00:00:02.710 align:start\n \nhey everyone\n\n00:00:02.720 --> 00:00:05.000\nwelcome\n")
