@@ -188,6 +188,17 @@ def _text_case(replacement: str, source: str) -> str:
     return WORD_RE.sub(word, replacement)
 
 
+def _spells_capitals(window: list[Token], term: str) -> bool:
+    """Three letters or more said one by one that are capitals the term writes together: "g p t four"
+    for GPT-4, "chat g p t" for ChatGPT, "s g l t two" for SGLT2 (three letters with "a" or "i" at an
+    end may hold that word, as a spelled-out acronym may)."""
+    run = best = ""
+    for w in window:
+        run = run + w.base.upper() if len(w.base) == 1 and w.base.isalpha() else ""
+        best = max(best, run, key=len)
+    return len(best) >= 3 and best in term and not (len(best) == 3 and {best[0], best[-1]} & {"A", "I"})
+
+
 def _write_as(form: str, source: str) -> str:
     """Write the term's own spelling; a lower-case term follows the text's capitals."""
     if form.islower() and source[:1].isupper():
@@ -705,6 +716,7 @@ class _Run:
                     # question unless the words are written as a name
                     if sure and not camel and not named and term.text[:1].isupper() and zipf(joined) >= RARE and ordinary_word(joined):
                         sure = False
+            sure = sure or (not has_amp and _spells_capitals(window, term.text))
             fixed = _write_as(term.text, shown)
             if fixed == shown:
                 continue
