@@ -53,6 +53,8 @@ _COLON_LINE = re.compile(
 # speaker, timestamp and speech in tab-separated columns, the timestamp first or second, as some
 # meeting tools export them ("00:00:05<TAB>Jane Doe<TAB>Hello.", "Jane Doe<TAB>00:00:05<TAB>Hello.")
 _TAB_LINE = re.compile(rf"^(?:(?P<lead>{_TIMESTAMP})\t+)?(?P<name>{_NAME}|Speaker[ \t]+\d+)(?(lead)|\t+(?P<ts>{_TIMESTAMP}))\t+(?=\S)")
+# a timestamp alone on a line ("00:05:00", "[00:05:00]")
+_TIME_LINE = re.compile(rf"\[?(?P<ts>{_TIMESTAMP})\]?")
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
 # (or "0:00:00.599,0:00:04.160" alone on its line, as YouTube's SBV files write it)
 CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?(?:[ \t]+-->|,\d{1,2}:\d{2}:\d{2}\.\d+[ \t]*$)")
@@ -243,15 +245,23 @@ def _parse_earnings(text: str) -> Transcript:
 
 
 def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcript:
-    """Lines that open a turn with a label (``Name: speech`` or ``NAME [00:12:31]``); other lines are speech."""
+    """Lines that open a turn with a label (``Name: speech`` or ``NAME [00:12:31]``); other lines are
+    speech. A timestamp alone on a line, as Google Meet writes one every few minutes, is no speech: it
+    is the time of the turn that follows."""
     b = _Builder(text)
+    pending = None
     for s, e in _lines(text):
         line = text[s:e]
         if not line.strip():
             continue
+        alone = _TIME_LINE.fullmatch(line.strip())
+        if alone:
+            pending = alone.group("ts")
+            continue
         m = label.match(line)
         if m:
-            stamp = m.group("ts") or m.groupdict().get("lead") or m.groupdict().get("after")
+            stamp = m.group("ts") or m.groupdict().get("lead") or m.groupdict().get("after") or pending
+            pending = None
             affil = m.groupdict().get("affil")
             label_end = m.end("affil") if affil else m.end("name")
             b.turn(m.group("name"), affil, Span(s + m.start("name"), s + label_end), stamp)

@@ -90,6 +90,18 @@ def test_colon_and_bracket_turns() -> None:
     assert [zl.block_text(p) for p in zl.paragraphs()] == ["Welcome back.", "Thanks, Jane."]
 
 
+def test_a_timestamp_alone_on_a_line_times_the_next_turn() -> None:
+    # as Google Meet writes a transcript: a timestamp every few minutes, then "Name: speech" lines
+    t = parse("00:00:00\nJane Doe: Hello.\nJohn Smith: Hi.\n00:05:00\n\nJohn Smith: Later.\nJane Doe: Bye at 10:30.\n")
+    assert [(u.speaker, u.timestamp) for u in t.turns] == [
+        ("Jane Doe", "00:00:00"),
+        ("John Smith", None),
+        ("John Smith", "00:05:00"),
+        ("Jane Doe", None),
+    ]
+    assert [t.block_text(p) for p in t.paragraphs()] == ["Hello.", "Hi.", "Later.", "Bye at 10:30."]
+
+
 def test_tab_separated_columns() -> None:
     first = parse("00:00:05\tJane Doe\tHello everyone.\n00:00:09\tJohn Smith\tThanks, Jane.\n")
     second = parse("Jane Doe\t00:00:05\tHello everyone.\nJohn Smith\t00:00:09\tThanks, Jane.\n")
