@@ -34,6 +34,8 @@ from ..wordcase import in_dictionary, known_name, name_like, ordinary_word
 from . import PassContext, PassResult, sentence_start, suggest, written_in_capitals
 
 PASS_ID = "lexicon"
+PHRASE_TOPIC = 5  # a term of two everyday words said this often is what the transcript is about...
+PHRASE_WORD = 4.5  # ...where one of them is less common than this (Zipf): "contract logistics", not "new home"
 LONG_SPLIT_TERM = 10  # letters of a term heard in three pieces or more that may hold a little word ("spiro no lactone")
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
@@ -256,6 +258,8 @@ class _Run:
         self.deps: list[tuple[str, str, object]] | None = None
         self.memo = lex.paragraph_memo
         self.fences = Fences(t.text)
+        self.lowered: str | None = None  # the text in lower case, made the first time a phrase is counted
+        self.phrases: dict[str, int] = {}
 
     def fact(self, kind: str, key: str) -> object:
         """A document-wide fact ("uses", "word", "count", "speaker", "firm"), recorded as a dependency of the current paragraph."""
@@ -273,6 +277,12 @@ class _Run:
             return self.word_counts.get(key, 0)
         if kind == "firm":
             return key in self.firm_words
+        if kind == "phrase":
+            if key not in self.phrases:
+                if self.lowered is None:
+                    self.lowered = self.t.text.lower()
+                self.phrases[key] = self.lowered.count(key)
+            return self.phrases[key]
         return key in self.speaker_words
 
     def add(
@@ -565,7 +575,14 @@ class _Run:
         # three words or more, the whole term as the list writes it ("the new home company", "office of
         # public counsel"): a phrase that long is the name, where two everyday words may be just that
         whole = len(term.words) >= WHOLE_TERM_WORDS
-        sure = named or titled or begun or whole or all(self._case_is_sure(e) for e in edits)
+        # two everyday words said again and again, as the list writes them: what the transcript is about
+        # ("each new home sale" is just that: a phrase of the commonest words is too often only itself)
+        often = (
+            len(term.words) == 2
+            and any(zipf(tw.lower()) < PHRASE_WORD for tw in term.words)
+            and int(self.fact("phrase", " ".join(term.words).lower())) >= PHRASE_TOPIC
+        )
+        sure = named or titled or begun or whole or often or all(self._case_is_sure(e) for e in edits)
         return sure, f"the term list writes '{term.text}' with these capitals"
 
     def _person(self, window: list[Token], term: Term) -> bool:
