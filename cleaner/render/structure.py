@@ -114,12 +114,10 @@ def pieces(t: Transcript, start: int, end: int, flags: list[Flag], marks: list[M
 
 
 CAPTION_PARAGRAPH_WORDS = 60  # a caption file's lines are gathered into paragraphs of about this many words
+CAPTION_RUN_ON_WORDS = 150  # captions without full stops (a recognizer's) still break into paragraphs this long
 _SENTENCE_END = (".", "?", "!", "…", '."', '?"', '!"', ".”", "?”", "!”")
 # what opens a new paragraph in captions: a speaker change (">>" in broadcast captions, "- " in subtitles)
 _NEW_VOICE = (">>", "- ", "– ", "— ")
-
-
-CAPTION_RUN_ON_WORDS = 150  # captions without full stops (a recognizer's) still break into paragraphs this long
 
 
 def _sound(text: str) -> bool:
