@@ -262,7 +262,8 @@ class _Run:
         self.phrases: dict[str, int] = {}
 
     def fact(self, kind: str, key: str) -> object:
-        """A document-wide fact ("uses", "word", "count", "phrase", "speaker", "firm"), recorded as a dependency of the current paragraph."""
+        """A document-wide fact ("uses", "word", "count", "phrase", "speaker", "firm"), recorded as a
+        dependency of the current paragraph."""
         value = self._lookup(kind, key)
         if self.deps is not None:
             self.deps.append((kind, key, value))
