@@ -356,18 +356,18 @@ INLINE_TAGS = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?>|</?[a-z]{1,10}(?
 
 def shown_blocks(t: Transcript) -> Iterator[tuple[Block, str]]:
     """Each block with the text a reader of the published page sees. A caption file's lines lose the
-    tags inside them, and a line the cue before ended with is left out: automatic captions roll, each
-    cue repeating the last line of the one before."""
-    last = None
-    for block in t.blocks:
-        text = t.text[block.span.start : block.span.end]
-        if t.layout == "captions" and block.kind is BlockKind.PARAGRAPH:
-            text = INLINE_TAGS.sub("", text)
-            flat = " ".join(text.split())
-            if not flat or flat == last:
-                continue
-            last = flat
-        yield block, text
+    tags inside them, and a line the next caption line repeats is left out for it: automatic captions
+    roll, each cue repeating the line before, first with each word timed and then plain, where a fix
+    joining words ("giga factory") can reach across no tags. Lines repeat if their letters do."""
+    captions = t.layout == "captions"
+    blocks = t.blocks
+    shown = [INLINE_TAGS.sub("", t.text[b.span.start : b.span.end]) if captions and b.kind is BlockKind.PARAGRAPH else None for b in blocks]
+    keys = [re.sub(r"[\W_]+", "", text).lower() if text is not None else None for text in shown]
+    for i, block in enumerate(blocks):
+        if shown[i] is None:
+            yield block, t.text[block.span.start : block.span.end]
+        elif keys[i] and not (i + 1 < len(blocks) and keys[i + 1] == keys[i]):
+            yield block, shown[i]
 
 
 # a segment's timing before its text, as Whisper prints it ("[00:00.000 --> 00:04.000]  Welcome back.")

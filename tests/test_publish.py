@@ -204,13 +204,18 @@ def test_youtube_automatic_captions_publish_as_plain_prose(tmp_path: Path) -> No
         "00:00:02.710 --> 00:00:02.720 align:start position:0%\nhey everyone welcome back\n \n\n"
         "00:00:02.720 --> 00:00:05.190 align:start position:0%\nhey everyone welcome back\n"
         "today<00:00:03.040><c> we</c><00:00:03.199><c> visit</c><00:00:04.160><c> the</c>"
-        "<00:00:04.640><c> freemont</c><00:00:04.700><c> factory</c>\n"
+        "<00:00:04.640><c> giga</c><00:00:04.700><c> factory</c>\n\n"
+        "00:00:05.190 --> 00:00:05.200 align:start position:0%\ntoday we visit the giga factory\n \n"
     )
     out = tmp_path / "out"
-    cli("clean", str(src), "-o", str(out), "--format", "md,txt")
+    terms = tmp_path / "terms.txt"
+    terms.write_text("Gigafactory\n")
+    cli("clean", str(src), "-o", str(out), "--format", "md,txt", "--lexicon", str(terms))
     body = (out / "talk.md").read_text().split("# Talk\n", 1)[1].strip()
-    assert body == "hey everyone welcome back today we visit the Fremont factory"
-    assert "<c> Fremont</c>" in (out / "talk.vtt").read_text()  # the caption file keeps its tags, its words cleaned
+    # the plain copy of a line is shown: a fix joining words reaches across no word timings
+    assert body == "hey everyone welcome back today we visit the Gigafactory"
+    vtt = (out / "talk.vtt").read_text()
+    assert "<c> giga</c><00:00:04.700><c> factory</c>" in vtt and "today we visit the Gigafactory" in vtt  # tags kept
 
 
 def test_readability_per_minute_with_timestamps(tmp_path: Path) -> None:
