@@ -22,8 +22,9 @@ string, so every character stays addressable.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Iterator
 
 from .model import Block, BlockKind, Span, Transcript, Turn
@@ -280,12 +281,17 @@ def _cue_speakers(text: str) -> set[str]:
     of them do with names that each open two cues or more ("Okay" or "Note:" opening a cue is speech)."""
     firsts: Counter[str] = Counter()
     cues = 0
-    lines = [text[s:e].strip() for s, e in _lines(text)]
-    for i, line in enumerate(lines[:-1]):
-        if not CUE_TIMING.match(line) or not lines[i + 1]:
+    # three lines at a time, not a list of them all: a caption file may be tens of megabytes
+    stripped = (text[s:e].strip() for s, e in _lines(text))
+    window: deque[str] = deque(maxlen=3)
+    for after in itertools.chain(stripped, ("", "")):
+        window.append(after)
+        if len(window) < 3:
+            continue
+        line, first, below = window
+        if not CUE_TIMING.match(line) or not first:
             continue
         cues += 1
-        first, below = lines[i + 1], lines[i + 2] if i + 2 < len(lines) else ""
         colon = _CUE_NAME_COLON.match(first)
         if colon:
             firsts[colon.group("name")] += 1
