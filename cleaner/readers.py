@@ -360,20 +360,31 @@ def _parse_captions(text: str) -> Transcript:
 INLINE_TAGS = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?>|</?[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^<>\n]{0,80})?>")
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def shown_blocks(t: Transcript) -> Iterator[tuple[Block, str]]:
     """Each block with the text a reader of the published page sees. A caption file's lines lose the
     tags inside them, and a line the next caption line repeats is left out for it: automatic captions
     roll, each cue repeating the line before, first with each word timed and then plain, where a fix
     joining words ("giga factory") can reach across no tags. Lines repeat if their letters do."""
     captions = t.layout == "captions"
-    blocks = t.blocks
-    shown = [INLINE_TAGS.sub("", t.text[b.span.start : b.span.end]) if captions and b.kind is BlockKind.PARAGRAPH else None for b in blocks]
-    keys = [re.sub(r"[\W_]+", "", text).lower() if text is not None else None for text in shown]
-    for i, block in enumerate(blocks):
-        if shown[i] is None:
-            yield block, t.text[block.span.start : block.span.end]
-        elif keys[i] and not (i + 1 < len(blocks) and keys[i + 1] == keys[i]):
-            yield block, shown[i]
+    held: tuple[Block, str, str] | None = None  # a caption line, yielded once the next block is not its copy
+    for block in t.blocks:
+        text = t.text[block.span.start : block.span.end]
+        if not (captions and block.kind is BlockKind.PARAGRAPH):
+            if held is not None:
+                yield held[0], held[1]
+                held = None
+            yield block, text
+            continue
+        text = INLINE_TAGS.sub("", text)
+        key = _NOT_LETTERS.sub("", text).lower()
+        if held is not None and held[2] != key:
+            yield held[0], held[1]
+        held = (block, text, key) if key else None
+    if held is not None:
+        yield held[0], held[1]
 
 
 # a segment's timing before its text, as Whisper prints it ("[00:00.000 --> 00:04.000]  Welcome back.")
