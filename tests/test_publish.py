@@ -22,6 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples/tesla-2011-q2-call.txt"
 TERMS = ROOT / "samples/tesla-2011-q2-call.terms.txt"
 STRESS = ROOT / "tests/domains/stress.txt"
+BROADCAST = ROOT / "tests/domains/broadcast.srt"  # captions in capitals, a speaker marker, a sound, a formatting tag
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 
@@ -36,6 +37,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pub")
     cli("clean", str(SAMPLE), "--lexicon", str(TERMS), "-o", str(out), "--format", "md,html,docx,readability")
     cli("clean", str(STRESS), "-o", str(out), "--format", "md,html,docx,readability")
+    cli("clean", str(BROADCAST), "-o", str(out), "--format", "md,html,docx,readability")
     return out
 
 
@@ -107,7 +109,7 @@ def _axe(path: Path) -> list[str]:
 
 
 @pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium for axe (apt-get install chromium)")
-@pytest.mark.parametrize("stem", ["tesla-2011-q2-call", "stress"])
+@pytest.mark.parametrize("stem", ["tesla-2011-q2-call", "stress", "broadcast"])
 def test_axe_finds_no_violations(published: Path, stem: str) -> None:
     assert _axe(published / f"{stem}.html") == []
 

@@ -30,6 +30,7 @@ SAMPLES = [
     (ROOT / "samples/tesla-2011-q2-call.txt", ROOT / "samples/tesla-2011-q2-call.terms.txt", ROOT / "samples/expected"),
     (ROOT / "tests/domains/lecture.txt", ROOT / "tests/domains/lecture.terms.txt", ROOT / "tests/domains/expected"),
     (ROOT / "tests/domains/meeting.txt", ROOT / "tests/domains/meeting.terms.txt", ROOT / "tests/domains/expected"),
+    (ROOT / "tests/domains/broadcast.srt", ROOT / "tests/domains/broadcast.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 
