@@ -6,7 +6,8 @@ Layouts, in the order they are tried:
   as Rev.com does, or ``[Name] 10:05:33``, as Zoom saves a live transcript) alone on a line, speech
   on the lines below.
 * ``tabs``     -- timestamp, speaker and speech in tab-separated columns, the timestamp first or second.
-* ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech`` and ``Name: [00:00:05] speech`` too).
+* ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech``, ``Name: [00:00:05] speech``
+  and ``**Name:** speech`` too).
 * ``earnings`` -- a speaker line alone (``Elon Musk``, ``Himanshu Patel - JPMorgan``,
   ``Operator``), a blank line, paragraphs; section headings such as
   ``Question-and-Answer Session``.
@@ -46,9 +47,10 @@ _BRACKET_LINE = re.compile(
 # or "Name: [00:00:05] speech" as Sonix does
 _COLON_LINE = re.compile(
     rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:{_UNTIL})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
+    rf"(?P<bold>\*\*)?"  # "**Jane Doe:** speech", a transcript copied from a web page in Markdown
     rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
     rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
-    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?:[ \t]+"
+    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?(?(bold)(?::\*\*|\*\*:)|:)[ \t]+"
     rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
 )
 # speaker, timestamp and speech in tab-separated columns, the timestamp first or second, as some

@@ -90,6 +90,14 @@ def test_colon_and_bracket_turns() -> None:
     assert [zl.block_text(p) for p in zl.paragraphs()] == ["Welcome back.", "Thanks, Jane."]
 
 
+def test_speaker_labels_in_markdown_bold() -> None:
+    # a transcript copied from a web page: "**Jane Doe:** speech" or "**Jane Doe**: speech"
+    for text in ("**Jane Doe:** Hello.\n\n**Bob:** Hi.\n", "**Jane Doe**: Hello.\n\n**Bob**: Hi.\n"):
+        t = parse(text)
+        assert (t.layout, [u.speaker for u in t.turns]) == ("colon", ["Jane Doe", "Bob"])
+        assert [t.block_text(p) for p in t.paragraphs()] == ["Hello.", "Hi."]
+
+
 def test_a_timestamp_alone_on_a_line_times_the_next_turn() -> None:
     # as Google Meet writes a transcript: a timestamp every few minutes, then "Name: speech" lines
     t = parse("00:00:00\nJane Doe: Hello.\nJohn Smith: Hi.\n00:05:00\n\nJohn Smith: Later.\nJane Doe: Bye at 10:30.\n")
