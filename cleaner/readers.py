@@ -56,6 +56,8 @@ _COLON_LINE = re.compile(
 # speaker, timestamp and speech in tab-separated columns, the timestamp first or second, as some
 # meeting tools export them ("00:00:05<TAB>Jane Doe<TAB>Hello.", "Jane Doe<TAB>00:00:05<TAB>Hello.")
 _TAB_LINE = re.compile(rf"^(?:(?P<lead>{_TIMESTAMP})\t+)?(?P<name>{_NAME}|Speaker[ \t]+\d+)(?(lead)|\t+(?P<ts>{_TIMESTAMP}))\t+(?=\S)")
+# a heading in Markdown ("## Questions and answers"), in a transcript copied from a web page
+_MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 # a timestamp alone on a line ("00:05:00", "[00:05:00]")
 _TIME_LINE = re.compile(rf"\[?(?P<ts>{_TIMESTAMP})\]?")
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
@@ -271,6 +273,8 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
             b.block(BlockKind.PARAGRAPH, s + m.end(), e)  # nothing after a bracket label: no block
         elif _HEADING.match(line.strip()):
             b.block(BlockKind.HEADING, s, e)
+        elif hashes := _MARKDOWN_HEADING.match(line):
+            b.block(BlockKind.HEADING, s + hashes.end(), e)  # its hashes stay in the text output, out of the heading
         else:
             b.block(BlockKind.PARAGRAPH, s, e)
     return b.build(layout)
@@ -396,7 +400,9 @@ _SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP}){_UNTIL}\][ \t]*")
 def _parse_plain(text: str) -> Transcript:
     b = _Builder(text)
     for s, e in _lines(text):
-        if text[s:e].strip():
+        if hashes := _MARKDOWN_HEADING.match(text, s, e):
+            b.block(BlockKind.HEADING, hashes.end(), e)
+        elif text[s:e].strip():
             timing = _SEGMENT_TIMING.match(text, s, e)
             # the timing is the segment's timestamp, not words: kept in the text output, out of the passes' way
             b.block(BlockKind.PARAGRAPH, timing.end() if timing else s, e, timing.group("ts") if timing else None)

@@ -98,6 +98,18 @@ def test_speaker_labels_in_markdown_bold() -> None:
         assert [t.block_text(p) for p in t.paragraphs()] == ["Hello.", "Hi."]
 
 
+def test_markdown_headings_are_headings_without_their_hashes() -> None:
+    t = parse("# Episode 12\n\n**Jane Doe:** Hello.\n\n## Interview\n\n**Bob:** #1 question: why?\n")
+    assert [(b.kind.value, t.block_text(b)) for b in t.blocks if b.kind.value != "speaker"] == [
+        ("heading", "Episode 12"),
+        ("paragraph", "Hello."),
+        ("heading", "Interview"),
+        ("paragraph", "#1 question: why?"),
+    ]
+    plain = parse("# Notes\nfirst line\n")
+    assert [(b.kind.value, plain.block_text(b)) for b in plain.blocks] == [("heading", "Notes"), ("paragraph", "first line")]
+
+
 def test_a_timestamp_alone_on_a_line_times_the_next_turn() -> None:
     # as Google Meet writes a transcript: a timestamp every few minutes, then "Name: speech" lines
     t = parse("00:00:00\nJane Doe: Hello.\nJohn Smith: Hi.\n00:05:00\n\nJohn Smith: Later.\nJane Doe: Bye at 10:30.\n")
