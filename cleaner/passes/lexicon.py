@@ -198,7 +198,12 @@ def _spells_capitals(window: list[Token], term: str) -> bool:
     for w in window:
         run = run + w.base.upper() if len(w.base) == 1 and w.base.isalpha() else ""
         best = max(best, run, key=len)
-    return len(best) >= 3 and best in term and not (len(best) == 3 and {best[0], best[-1]} & {"A", "I"})
+    return len(best) >= 3 and best in term and not _word_at_an_end(best)
+
+
+def _word_at_an_end(letters: str) -> bool:
+    """Three letters with "a" or "i" at an end, which may be that word ("the m r a like", "a i a")."""
+    return len(letters) == 3 and bool({letters[0], letters[-1]} & {"A", "I"})
 
 
 def _write_as(form: str, source: str) -> str:
@@ -304,6 +309,12 @@ class _Run:
             suggest(self.t, PASS_ID, rule, edits, applicability, reason, confidence, evidence, alternatives, priority=60)
         )
 
+    def add_term(self, rule: str, span: Span, written: str, sure: bool, reason: str, term: Term, sure_confidence: float = 0.9) -> None:
+        """One edit writing the list's term over ``span``: applied when ``sure``, otherwise asked."""
+        applicability = Applicability.AUTO if sure else Applicability.REVIEW
+        evidence = {"term": term.text, "term_list_line": term.line}
+        self.add(rule, [Edit(span, written)], applicability, reason, sure_confidence if sure else 0.6, evidence)
+
     def block(self, s: int, e: int) -> None:
         """Judge one paragraph, or replay the verdict on the same words from an earlier round or file."""
         key = self.t.text[max(0, s - 4) : e]  # a few characters before: whether the paragraph opens a sentence
@@ -394,15 +405,9 @@ class _Run:
                 continue
             end = m.end() - (1 if m.group().endswith(".") and not self.t.text[m.end() - 2].isalpha() else 0)
             # "a" and "i" are words too: in lower case, three letters with one at an end ("the m r a") may not all be the acronym's
-            sure = len(letters) >= 3 and not (m.group().islower() and len(letters) == 3 and {letters[0], letters[-1]} & {"A", "I"})
-            self.add(
-                "spelled-acronym",
-                [Edit(Span(m.start(), end), term.text)],
-                Applicability.AUTO if sure else Applicability.REVIEW,
-                f"'{m.group().strip()}' spells out the term list's acronym {term.text}",
-                0.95 if sure else 0.6,
-                {"term": term.text, "term_list_line": term.line},
-            )
+            sure = len(letters) >= 3 and not (m.group().islower() and _word_at_an_end(letters))
+            reason = f"'{m.group().strip()}' spells out the term list's acronym {term.text}"
+            self.add_term("spelled-acronym", Span(m.start(), end), term.text, sure, reason, term, sure_confidence=0.95)
             taken.update(i for i, tok in enumerate(toks) if m.start() <= tok.start < m.end())
 
     # -- multi-word terms matched as a whole around a word they share with the text
@@ -510,14 +515,8 @@ class _Run:
         if shown == written or shown.replace(" ", "-") != written:
             return
         named = any(w.base[:1].isupper() and not sentence_start(self.t.text, w.start) for w in window)
-        self.add(
-            "term-punctuation",
-            [Edit(Span(window[0].start, window[-1].end), written)],
-            Applicability.AUTO if named else Applicability.REVIEW,
-            f"the term list writes '{term.text}' with a hyphen",
-            0.9 if named else 0.6,
-            {"term": term.text, "term_list_line": term.line},
-        )
+        reason = f"the term list writes '{term.text}' with a hyphen"
+        self.add_term("term-punctuation", Span(window[0].start, window[-1].end), written, named, reason, term)
 
     def _cut_verdict(self, pairs: list[tuple[Token, str]], cut: list[str], term: Term) -> tuple[bool, str]:
         """ "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
@@ -738,14 +737,8 @@ class _Run:
             fixed = _write_as(term.text, shown)
             if fixed == shown:
                 continue
-            self.add(
-                "split-term",
-                [Edit(Span(window[0].start, window[-1].end), fixed)],
-                Applicability.AUTO if sure else Applicability.REVIEW,
-                f"'{shown}' is the term list's '{term.text}' written with other word breaks",
-                0.9 if sure else 0.6,
-                {"term": term.text, "term_list_line": term.line},
-            )
+            reason = f"'{shown}' is the term list's '{term.text}' written with other word breaks"
+            self.add_term("split-term", Span(window[0].start, window[-1].end), fixed, sure, reason, term)
             taken.update(range(i, i + k))
             cursor = i + k
 
