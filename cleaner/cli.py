@@ -14,7 +14,7 @@ import click
 
 from . import heap
 from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictionary
-from .job import CAPTION_SUFFIXES, DEFAULT_FORMATS, FORMATS, Job, clean_file
+from .job import DEFAULT_FORMATS, FORMATS, KEPT_SUFFIXES, Job, clean_file
 from .lexicon import Lexicon
 from .passes import PassContext
 from .queue import Queue
@@ -23,7 +23,7 @@ from .textio import CleanerError
 from .typos import table as typo_table
 
 PLAIN_SUFFIXES = (".txt", ".text")
-TRANSCRIPT_SUFFIXES = (*PLAIN_SUFFIXES, ".docx", *CAPTION_SUFFIXES)
+TRANSCRIPT_SUFFIXES = (*PLAIN_SUFFIXES, ".docx", *KEPT_SUFFIXES)
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -77,7 +77,7 @@ def collect_inputs(inputs: tuple[str, ...], output_dir: Path, not_transcripts: t
             texts = {p.with_suffix("") for p in found if p.suffix.lower() in PLAIN_SUFFIXES}
             found = [p for p in found if p.suffix.lower() in PLAIN_SUFFIXES or p.with_suffix("") not in texts]
             if not found:
-                raise CleanerError(f"{path}: no transcripts (*.txt, *.docx, *.vtt, *.srt, *.sbv) in this folder")
+                raise CleanerError(f"{path}: no transcripts (*.txt, *.docx, *.vtt, *.srt, *.sbv, *.tsv) in this folder")
             pairs.extend((p, output_dir / p.relative_to(path).with_suffix("")) for p in found)
         elif path.exists():
             pairs.append((path, output_dir / path.stem))
@@ -189,7 +189,7 @@ def clean(
     jobs: int,
     quiet: bool,
 ) -> None:
-    """Clean INPUT files (or every *.txt, *.docx, *.vtt, *.srt and *.sbv in INPUT folders) into --output-dir."""
+    """Clean INPUT files (or every *.txt, *.docx, *.vtt, *.srt, *.sbv and *.tsv in INPUT folders) into --output-dir."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)

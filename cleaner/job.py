@@ -19,6 +19,7 @@ from .textio import CleanerError, read_text, write_atomic
 
 FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
 CAPTION_SUFFIXES = (".vtt", ".srt", ".sbv")
+KEPT_SUFFIXES = (*CAPTION_SUFFIXES, ".tsv")  # timed formats, cleaned into a file of the same kind
 DEFAULT_FORMATS = ("md", "docx", "txt", "changes", "gaps", "review")
 
 
@@ -54,8 +55,9 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     title = title_for(src, result)
     outputs: dict[Path, str | bytes] = {}
     if "txt" in job.formats:
-        # a caption file stays one: "meeting.vtt" is cleaned into "meeting.vtt", every other input into ".txt"
-        plain = src.suffix.lower() if src.suffix.lower() in CAPTION_SUFFIXES else ".txt"
+        # a caption file stays one: "meeting.vtt" is cleaned into "meeting.vtt" (and Whisper's "talk.tsv" into
+        # "talk.tsv"), every other input into ".txt"
+        plain = src.suffix.lower() if src.suffix.lower() in KEPT_SUFFIXES else ".txt"
         outputs[stem.with_name(stem.name + plain)] = txt.render(result).replace("\n", decoded.newline)
     published = {"md", "html", "readability"} & set(job.formats)
     date = datetime.fromtimestamp(src.stat().st_mtime, UTC).date().isoformat()

@@ -15,7 +15,8 @@ Layouts, in the order they are tried:
   tags that open or close its lines), a WebVTT voice
   (``<v Jane Doe>``), or a name opening the cues, alone on the first line as Teams wrote them or
   before a colon as Zoom writes them, opens a turn; the header, cue identifiers and timings are no blocks.
-* ``plain``    -- anything else: one paragraph or segment per line.
+* ``plain``    -- anything else: one paragraph or segment per line (a Whisper segment's timing, printed
+  in brackets or in its ``.tsv`` columns of milliseconds, is the segment's timestamp).
 
 Parsing never copies or rewrites text: blocks are spans into the one source
 string, so every character stays addressable.
@@ -395,17 +396,30 @@ def shown_blocks(t: Transcript) -> Iterator[tuple[Block, str]]:
 
 # a segment's timing before its text, as Whisper prints it ("[00:00.000 --> 00:04.000]  Welcome back.")
 _SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP}){_UNTIL}\][ \t]*")
+# a row of Whisper's ".tsv" output: start and end in milliseconds, then the text ("4200<TAB>9800<TAB> It ships..."),
+# under the header "start<TAB>end<TAB>text"
+_TSV_ROW = re.compile(r"(?P<ms>\d+)\t\d+\t[ \t]*")
+_TSV_HEADER = "start\tend\ttext"
+
+
+def _clock(ms: str) -> str:
+    seconds = int(ms) // 1000
+    return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
 def _parse_plain(text: str) -> Transcript:
     b = _Builder(text)
+    tsv = text.lstrip("\ufeff").startswith(_TSV_HEADER + "\n")  # a table of figures is no Whisper output
     for s, e in _lines(text):
         if hashes := _MARKDOWN_HEADING.match(text, s, e):
             b.block(BlockKind.HEADING, hashes.end(), e)
-        elif text[s:e].strip():
-            timing = _SEGMENT_TIMING.match(text, s, e)
+        elif timing := _SEGMENT_TIMING.match(text, s, e):
             # the timing is the segment's timestamp, not words: kept in the text output, out of the passes' way
-            b.block(BlockKind.PARAGRAPH, timing.end() if timing else s, e, timing.group("ts") if timing else None)
+            b.block(BlockKind.PARAGRAPH, timing.end(), e, timing.group("ts"))
+        elif tsv and (row := _TSV_ROW.match(text, s, e)):
+            b.block(BlockKind.PARAGRAPH, row.end(), e, _clock(row.group("ms")))
+        elif text[s:e].strip() and not (tsv and s <= 1):  # the header of a .tsv (after a byte-order mark) is no speech
+            b.block(BlockKind.PARAGRAPH, s, e)
     return b.build("plain")
 
 

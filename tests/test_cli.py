@@ -67,11 +67,14 @@ def test_caption_files_in_a_folder(tmp_path: Path) -> None:
     (src / "b.txt").write_text("Ann Lee: We signed the deal.\n")
     sbv = "0:00:00.599,0:00:04.160\nWe signed the \\$100 deal.\n\n0:00:04.160,0:00:06.770\nThanks.\n"  # YouTube's SBV
     (src / "c.sbv").write_text(sbv)
+    tsv = "start\tend\ttext\n0\t4200\t We signed the \\$100 deal.\n4200\t6000\t Thanks.\n"  # Whisper's .tsv
+    (src / "d.tsv").write_text(tsv)
     code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt")
     assert code == 0, out
     assert (tmp_path / "out/a.vtt").read_text() == vtt.replace("\\$", "$")
     assert (tmp_path / "out/c.sbv").read_text() == sbv.replace("\\$", "$")
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.vtt", "b.txt", "c.sbv"]
+    assert (tmp_path / "out/d.tsv").read_text() == tsv.replace("\\$", "$")  # its columns and their tabs kept
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.vtt", "b.txt", "c.sbv", "d.tsv"]
 
 
 def test_a_folder_leaves_out_its_term_lists_and_cleaned_outputs(tmp_path: Path) -> None:

@@ -195,6 +195,15 @@ def test_caption_lines_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     assert (out / "news.srt").read_text() == src.read_text()
 
 
+def test_whisper_segments_are_gathered_into_paragraphs(tmp_path: Path) -> None:
+    """Whisper cuts speech into segments of a few seconds, wherever a sentence is: published as prose."""
+    src = tmp_path / "talk.tsv"
+    src.write_text("start\tend\ttext\n0\t4200\t Welcome back. Today we look at the new\n4200\t9800\t Raspberry Pi five.\n")
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out), "--format", "md")
+    assert (out / "talk.md").read_text().split("# Talk\n", 1)[1].strip() == "Welcome back. Today we look at the new Raspberry Pi five."
+
+
 def test_youtube_automatic_captions_publish_as_plain_prose(tmp_path: Path) -> None:
     """YouTube's automatic captions time every word inside the line and roll, each cue repeating the
     line before: published, the words are read once, without their tags."""

@@ -138,6 +138,15 @@ def test_whisper_segment_timings_are_timestamps_not_words() -> None:
     assert [(t.block_text(b), b.timestamp) for b in t.paragraphs()] == [("Welcome back.", "00:00.000"), ("Thanks.", "00:04.000")]
 
 
+def test_whisper_tsv_rows_are_timed_segments() -> None:
+    """Whisper's .tsv: a header, then start and end in milliseconds before each segment's text."""
+    t = parse("start\tend\ttext\n0\t4200\t Welcome back.\n3725000\t3729800\t Thanks.\n")
+    assert t.layout == "plain"
+    assert [(t.block_text(b), b.timestamp) for b in t.blocks] == [("Welcome back.", "00:00:00"), ("Thanks.", "01:02:05")]
+    table = parse("2020\t100\tgrowth\n2021\t120\tmore growth\n")  # figures without Whisper's header
+    assert [(table.block_text(b), b.timestamp) for b in table.blocks] == [("2020\t100\tgrowth", None), ("2021\t120\tmore growth", None)]
+
+
 def test_whisperx_captions_name_the_speaker_in_brackets() -> None:
     t = parse("1\n00:00:00,000 --> 00:00:04,000\n[SPEAKER_00]: Welcome back.\n\n2\n00:00:04,000 --> 00:00:06,500\n[SPEAKER_01]: Thanks.\n")
     assert (t.layout, [u.speaker for u in t.turns]) == ("captions", ["SPEAKER_00", "SPEAKER_01"])

@@ -15,7 +15,8 @@ PASS_ID = "spacing"
 # (":)" and ";)" after a space are a smiley, not a colon)
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.?!](?:[\s\"”')\]]|$)|[;:](?:[\s\"”'\]]|$))")
 _WORD_END = re.compile(r"[\w%)\]”\"']")
-_SPACE_RUN = re.compile(r"[ \t]{2,}(?=\S)")
+# spaces only: a tab is a column or an indent someone put there ("4200<TAB> It ships" in a .tsv)
+_SPACE_RUN = re.compile(r" {2,}(?=\S)")
 _NON_SPACE = re.compile(r"\S")
 # what may follow a sentence's full stop: a capital (or a quote before one), a digit, or the end;
 # "pip install -e . and" or "git add . && git push" is a command's "." and keeps its space

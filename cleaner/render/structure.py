@@ -136,13 +136,14 @@ def _runs_on(prev: Item, item: Item) -> bool:
 
 def walk(result: CleanResult, track_pending: bool = False, track_applied: bool = False) -> list[Item]:
     """The transcript as items to render. A caption file's cue lines, each its own block, are gathered
-    into paragraphs: a page of one-line paragraphs, cut wherever the captions wrapped, reads badly. Its
-    tags inside lines are left out, and so is a line the cue before ended with: automatic captions
-    roll, each cue repeating the last line of the one before."""
+    into paragraphs, and so are Whisper's timed segments: a page of one-line paragraphs, cut wherever
+    the captions wrapped, reads badly. Its tags inside lines are left out, and so is a line the cue
+    before ended with: automatic captions roll, each cue repeating the last line of the one before."""
     t = result.final
     captions = t.layout == "captions"
     marks = change_marks(result, track_pending, track_applied) if track_pending or track_applied else []
     items: list[Item] = []
+    prev_segment: Item | None = None  # the last item, while it is a paragraph of caption lines or timed segments
     for block, text in shown_blocks(t):
         if block.kind is BlockKind.SPEAKER:
             turn = t.turns[block.turn]
@@ -154,11 +155,15 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
             ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
             ps = tuple(replace(p, text=(INLINE_TAGS.sub("", p.text) if captions else p.text).replace("\n", " ")) for p in ps)
             item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
-            prev = items[-1] if items else None
-            if captions and prev is not None and prev.kind is BlockKind.PARAGRAPH and _runs_on(prev, item):
-                item = Item(BlockKind.PARAGRAPH, f"{prev.text} {flat}", pieces=(*prev.pieces, Piece(" "), *ps))
+            # Whisper's timed segments ("[00:00.000 --> 00:04.000] text", its .tsv rows) are cut as captions are
+            segment = captions or (t.layout == "plain" and block.timestamp is not None)
+            if segment and prev_segment is not None and _runs_on(prev_segment, item):
+                item = Item(BlockKind.PARAGRAPH, f"{prev_segment.text} {flat}", pieces=(*prev_segment.pieces, Piece(" "), *ps))
                 items.pop()
             items.append(item)
+            prev_segment = item if segment else None
+            continue
+        prev_segment = None
     return items
 
 
