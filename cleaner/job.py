@@ -46,9 +46,22 @@ class Outcome:
     readability: dict[str, Any] | None = None
 
 
+def _json_data(text: str) -> bool:
+    """Whisper's .json (and other tools' data): cleaned as text, its keys and numbers would be read as speech."""
+    if not text.lstrip("\ufeff \t\n").startswith(("{", "[")):
+        return False
+    try:
+        json.loads(text.lstrip("\ufeff"))
+    except ValueError:
+        return False  # "[00:00:05] Jane Doe: ..." opens with a bracket too
+    return True
+
+
 def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     """Clean ``src`` into ``<stem>.*``; outputs are all rendered before any is written."""
     decoded = read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
+    if _json_data(decoded.text):
+        raise CleanerError(f"{src}: is JSON data, not a transcript: clean the .txt, .srt, .vtt or .tsv written beside it")
     qpath = queue_path(stem)
     queue = Queue.load_or_new(qpath)
     result = clean_text(decoded.text, job.ctx, layout=job.layout, decisions=queue.pipeline_decisions())

@@ -134,6 +134,7 @@ def test_never_overwrites_the_input(tmp_path: Path) -> None:
         ("empty.txt", b"", "is empty"),
         ("blank.txt", b"  \n\n", "is empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
+        ("talk.json", b'{"text": " Welcome back.", "segments": [{"id": 0, "start": 0.0, "end": 4.2, "text": " Welcome back."}]}', "JSON"),
     ],
 )
 def test_bad_input_one_line_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
