@@ -177,7 +177,8 @@ def test_readability_works_offline(monkeypatch: pytest.MonkeyPatch, published: P
 
 def test_caption_lines_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     """A caption file's lines wrap wherever the screen did: published, a sentence runs on across lines
-    and cues, and a speaker change (">>") or a sound stands apart; the .srt itself keeps its lines."""
+    and cues, and a speaker change (">>", which the paragraph then shows instead) or a sound stands
+    apart; the .srt itself keeps its lines and markers."""
     src = tmp_path / "news.srt"
     src.write_text(
         "1\n00:00:01,000 --> 00:00:04,000\n>> GOOD EVENING, I'M JANE PELLEY.\nTONIGHT, THE SENATE VOTES.\n\n"
@@ -188,8 +189,8 @@ def test_caption_lines_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     cli("clean", str(src), "-o", str(out), "--format", "md,txt")
     body = (out / "news.md").read_text().split("# News\n", 1)[1].strip().split("\n\n")
     assert body == [
-        "\\>\\> GOOD EVENING, I'M JANE PELLEY. TONIGHT, THE SENATE VOTES.",
-        "\\>\\> THE PRESIDENT SAID HE WOULD SIGN THE BILL ON MONDAY IN WASHINGTON.",
+        "GOOD EVENING, I'M JANE PELLEY. TONIGHT, THE SENATE VOTES.",
+        "THE PRESIDENT SAID HE WOULD SIGN THE BILL ON MONDAY IN WASHINGTON.",
         "[ APPLAUSE ]",
     ]
     assert (out / "news.srt").read_text() == src.read_text()

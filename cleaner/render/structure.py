@@ -6,6 +6,7 @@ is a heading, who is speaking and where the gaps are.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -118,6 +119,7 @@ CAPTION_RUN_ON_WORDS = 150  # captions without full stops (a recognizer's) still
 _SENTENCE_END = (".", "?", "!", "…", '."', '?"', '!"', ".”", "?”", "!”")
 # what opens a new paragraph in captions: a speaker change (">>" in broadcast captions, "- " in subtitles)
 _NEW_VOICE = (">>", "- ", "– ", "— ")
+_SPEAKER_MARKER = re.compile(r">{2,3}[ \t]*(?=\S)")  # ">>" (">>>" for a new story) before the speech
 
 
 def _sound(text: str) -> bool:
@@ -132,6 +134,17 @@ def _runs_on(prev: Item, item: Item) -> bool:
         return False
     words = len(prev.text.split())
     return words < CAPTION_PARAGRAPH_WORDS or (not prev.text.endswith(_SENTENCE_END) and words < CAPTION_RUN_ON_WORDS)
+
+
+def _without_marker(item: Item) -> Item:
+    """A paragraph without the ">>" opening it: broadcast captions mark a new speaker so, which the
+    paragraph break now shows, and which a screen reader would read out as "greater than" twice."""
+    first = item.pieces[0] if item.pieces else None
+    if first is None or first.change is not None or first.gap is not None or not (marker := _SPEAKER_MARKER.match(first.text)):
+        return item
+    return replace(
+        item, text=_SPEAKER_MARKER.sub("", item.text, count=1), pieces=(replace(first, text=first.text[marker.end() :]), *item.pieces[1:])
+    )
 
 
 def walk(result: CleanResult, track_pending: bool = False, track_applied: bool = False) -> list[Item]:
@@ -160,6 +173,8 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
             if segment and prev_segment is not None and _runs_on(prev_segment, item):
                 item = Item(BlockKind.PARAGRAPH, f"{prev_segment.text} {flat}", pieces=(*prev_segment.pieces, Piece(" "), *ps))
                 items.pop()
+            elif captions:
+                item = _without_marker(item)
             items.append(item)
             prev_segment = item if segment else None
             continue
