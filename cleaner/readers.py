@@ -3,8 +3,8 @@
 Layouts, in the order they are tried:
 
 * ``bracket``  -- ``NAME [00:12:31]`` (or ``Name  0:07``, as Otter.ai writes it, ``Name (00:07):``,
-  as Rev.com does, or ``[Name] 10:05:33``, as Zoom saves a live transcript) alone on a line, speech
-  on the lines below.
+  as Rev.com does, ``[Name] 10:05:33``, as Zoom saves a live transcript, or ``00:00:05 Name``, as
+  Microsoft Word's Transcribe exports it) alone on a line, speech on the lines below.
 * ``tabs``     -- timestamp, speaker and speech in tab-separated columns, the timestamp first or second.
 * ``colon``    -- ``Name: speech`` on one line (``[00:00:05] Name: speech``, ``Name: [00:00:05] speech``
   and ``**Name:** speech`` too).
@@ -44,6 +44,9 @@ _BRACKET_LINE = re.compile(
     rf"[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
     rf"(?P<ts>{_TIMESTAMP})(?(open)\])(?(paren)\):?)[ \t]*$"
 )
+# the timestamp first, then the name, alone on a line as Microsoft Word's Transcribe exports it
+# ("00:00:05 Speaker 1", "00:00:05 Jane Doe"), or "[00:00:05] - Jane Doe"
+_TIME_FIRST_LINE = re.compile(rf"^\[?(?P<ts>{_TIMESTAMP})\]?[ \t]+(?:[-–—][ \t]+)?(?P<name>{_NAME}|Speaker[ \t]+\d+)[ \t]*$")
 # "Name: speech", "Name (00:12): speech", "[00:00:05] Name: speech" as Zoom and Descript export it,
 # or "Name: [00:00:05] speech" as Sonix does
 _COLON_LINE = re.compile(
@@ -129,7 +132,7 @@ def detect_layout(text: str) -> str:
     if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if CUE_TIMING.match(ln)) >= 2:
         return "captions"
     bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
-    if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4):
+    if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4) or _time_first_labels(nonblank):
         return "bracket"
     tabs = sum(1 for ln in nonblank if "\t" in ln and _TAB_LINE.match(ln))
     if tabs >= 2 and tabs >= 0.3 * len(nonblank):
@@ -140,6 +143,19 @@ def detect_layout(text: str) -> str:
     if _earnings_speaker_lines(lines) >= 2:
         return "earnings"
     return "plain"
+
+
+def _time_first_labels(nonblank: list[str]) -> bool:
+    """Labels with the timestamp first ("00:00:05 Jane Doe"), each with speech below it and a name said
+    twice: a video's chapter list ("0:00 Intro" / "1:30 Setup") has neither."""
+    names: Counter[str] = Counter()
+    labels = 0
+    for line, below in zip(nonblank, [*nonblank[1:], ""], strict=True):
+        if m := _TIME_FIRST_LINE.match(line):
+            labels += 1
+            if below and not _TIME_FIRST_LINE.match(below):
+                names[m.group("name")] += 1
+    return names.total() >= 2 and names.total() >= 0.8 * labels and max(names.values()) >= 2
 
 
 def _is_label_candidate(line: str) -> bool:
@@ -250,7 +266,7 @@ def _parse_earnings(text: str) -> Transcript:
     return b.build("earnings")
 
 
-def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcript:
+def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str) -> Transcript:
     """Lines that open a turn with a label (``Name: speech`` or ``NAME [00:12:31]``); other lines are
     speech. A timestamp alone on a line, as Google Meet writes one every few minutes, is no speech: it
     is the time of the turn that follows."""
@@ -264,7 +280,7 @@ def _parse_labelled(text: str, label: re.Pattern[str], layout: str) -> Transcrip
         if alone:
             pending = alone.group("ts")
             continue
-        m = label.match(line)
+        m = next((m for label in labels if (m := label.match(line))), None)
         if m:
             stamp = m.group("ts") or m.groupdict().get("lead") or m.groupdict().get("after") or pending
             pending = None
@@ -425,9 +441,9 @@ def _parse_plain(text: str) -> Transcript:
 
 _PARSERS = {
     "earnings": _parse_earnings,
-    "colon": lambda text: _parse_labelled(text, _COLON_LINE, "colon"),
-    "bracket": lambda text: _parse_labelled(text, _BRACKET_LINE, "bracket"),
-    "tabs": lambda text: _parse_labelled(text, _TAB_LINE, "tabs"),
+    "colon": lambda text: _parse_labelled(text, (_COLON_LINE,), "colon"),
+    "bracket": lambda text: _parse_labelled(text, (_BRACKET_LINE, _TIME_FIRST_LINE), "bracket"),
+    "tabs": lambda text: _parse_labelled(text, (_TAB_LINE,), "tabs"),
     "captions": _parse_captions,
     "plain": _parse_plain,
 }

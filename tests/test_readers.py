@@ -90,6 +90,17 @@ def test_colon_and_bracket_turns() -> None:
     assert [zl.block_text(p) for p in zl.paragraphs()] == ["Welcome back.", "Thanks, Jane."]
 
 
+def test_timestamp_first_labels_as_word_transcribes() -> None:
+    """Microsoft Word's Transcribe: "00:00:05 Speaker 1" alone on a line, the speech below. A video's
+    chapter list, its names said once and no speech below them, stays text."""
+    w = parse("Transcript\n00:00:00 Speaker 1\nLet us start.\n00:00:12 Speaker 2\nGreat.\n00:00:20 Speaker 1\nGo ahead.\n")
+    assert w.layout == "bracket"
+    assert [(u.speaker, u.timestamp) for u in w.turns] == [("Speaker 1", "00:00:00"), ("Speaker 2", "00:00:12"), ("Speaker 1", "00:00:20")]
+    assert [w.block_text(p) for p in w.paragraphs()] == ["Transcript", "Let us start.", "Great.", "Go ahead."]
+    assert detect_layout("Chapters\n0:00 Intro\n1:30 Setup\n4:10 The Demo\n9:45 Questions\n") == "plain"
+    assert detect_layout("0:00 Intro\nWe meet the team.\n1:30 Setup\nWe build it.\n") == "plain"
+
+
 def test_speaker_labels_in_markdown_bold() -> None:
     # a transcript copied from a web page: "**Jane Doe:** speech" or "**Jane Doe**: speech"
     for text in ("**Jane Doe:** Hello.\n\n**Bob:** Hi.\n", "**Jane Doe**: Hello.\n\n**Bob**: Hi.\n"):
