@@ -733,7 +733,7 @@ class _Run:
                     # question unless the words are written as a name
                     if sure and not camel and not named and term.text[:1].isupper() and zipf(joined) >= RARE and ordinary_word(joined):
                         sure = False
-            sure = sure or (not has_amp and _spells_capitals(window, term.text))
+            sure = sure or (not has_amp and _spells_capitals(window, term.text)) or self._split_vouched(pieces, term)
             fixed = _write_as(term.text, shown)
             if fixed == shown:
                 continue
@@ -741,6 +741,27 @@ class _Run:
             self.add_term("split-term", Span(window[0].start, window[-1].end), fixed, sure, reason, term)
             taken.update(range(i, i + k))
             cursor = i + k
+
+    def _split_vouched(self, pieces: list[str], term: Term) -> bool:
+        """ "next era energy partners": a multi-word term whole, where a name of it that is no English
+        word was heard in pieces and is written whole elsewhere in this transcript ("NextEra"), as the
+        cut-short rule asks. Not "health care providers" (English writes both) nor "p&l" for "P and L"."""
+        if len(term.words) < 2:
+            return False
+        at, heard_in_pieces = 0, []
+        for tw in term.words:
+            want, got, first = join_key(tw), "", at
+            while at < len(pieces) and len(got) < len(want):
+                got, at = got + pieces[at], at + 1
+            if got != want:
+                return False
+            if at - first >= 2:
+                heard_in_pieces.append(tw)
+        return (
+            at == len(pieces)
+            and bool(heard_in_pieces)
+            and all(tw[:1].isupper() and not ordinary_word(tw.lower()) and self.fact("word", tw) for tw in heard_in_pieces)
+        )
 
     def _joined_at(self, toks: list[Token], i: int, taken: set[int]) -> tuple[int, Term] | None:
         """The longest run of words from ``toks[i]`` whose letters spell a term with other word breaks."""
