@@ -46,22 +46,28 @@ class Outcome:
     readability: dict[str, Any] | None = None
 
 
-def _json_data(text: str) -> bool:
-    """Whisper's .json (and other tools' data): cleaned as text, its keys and numbers would be read as speech."""
-    if not text.lstrip("\ufeff \t\n").startswith(("{", "[")):
-        return False
-    try:
-        json.loads(text.lstrip("\ufeff"))
-    except ValueError:
-        return False  # "[00:00:05] Jane Doe: ..." opens with a bracket too
-    return True
+def _markup_or_data(text: str) -> str | None:
+    """What a text file holds when it is no transcript but a document's markup or data, which cleaned as
+    text would have its codes, tags, keys and numbers read as speech; None for a transcript."""
+    head = text.lstrip("\ufeff \t\n")[:200].lower()
+    if head.startswith("{\\rtf"):
+        return "an RTF document, not a transcript: save it as .docx or .txt"
+    if head.startswith(("<!doctype html", "<html")):
+        return "a web page (HTML), not a transcript: save its text as .txt"
+    if head.startswith(("{", "[")):
+        try:
+            json.loads(text.lstrip("\ufeff"))
+        except ValueError:
+            return None  # "[00:00:05] Jane Doe: ..." opens with a bracket too
+        return "JSON data, not a transcript: clean the .txt, .srt, .vtt or .tsv written beside it"
+    return None
 
 
 def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     """Clean ``src`` into ``<stem>.*``; outputs are all rendered before any is written."""
     decoded = read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
-    if _json_data(decoded.text):
-        raise CleanerError(f"{src}: is JSON data, not a transcript: clean the .txt, .srt, .vtt or .tsv written beside it")
+    if kind := _markup_or_data(decoded.text):
+        raise CleanerError(f"{src}: is {kind}")
     qpath = queue_path(stem)
     queue = Queue.load_or_new(qpath)
     result = clean_text(decoded.text, job.ctx, layout=job.layout, decisions=queue.pipeline_decisions())

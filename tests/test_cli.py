@@ -135,6 +135,8 @@ def test_never_overwrites_the_input(tmp_path: Path) -> None:
         ("blank.txt", b"  \n\n", "is empty"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binary"),
         ("talk.json", b'{"text": " Welcome back.", "segments": [{"id": 0, "start": 0.0, "end": 4.2, "text": " Welcome back."}]}', "JSON"),
+        ("call.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Jane Doe: Welcome back.\\par}", "RTF"),
+        ("call.html", b"<!DOCTYPE html>\n<html><body><p>Jane Doe: Welcome back.</p></body></html>", "HTML"),
     ],
 )
 def test_bad_input_one_line_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
