@@ -1,4 +1,4 @@
-"""Properties that must hold on any text: no crash, no overlapping edits, idempotence, stable ids."""
+"""Properties that must hold on any text: no crash, every output made, no overlapping edits, idempotence, stable ids."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from cleaner.hashindex import HashIndex, entry
 from cleaner.pipeline import clean_text, run_passes
 from cleaner.readers import parse
+from cleaner.render import docx, html, markdown
+from cleaner.render.structure import walk
 from cleaner.resolve import choose
 
 TERMS = ["Fremont", "Capstone Investments", "IBNR", "WordPress", "Roadster", "Detlef Trefzger", "Bank of America"]
@@ -78,6 +80,18 @@ def test_never_crashes_and_is_idempotent(text: str) -> None:
     again = clean_text(result.final.text, CTX)  # as a user would run it: the layout detected again
     assert again.final.text == result.final.text
     assert again.final.layout == result.final.layout
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texty)
+def test_every_output_renders_whatever_the_text(text: str) -> None:
+    """Any text a file may hold, control characters too (a PDF's page break, Word's line break), makes
+    every output: a DOCX cannot hold them, and once ended the run with a traceback."""
+    result = clean_text(text, CTX)
+    items = walk(result)
+    page = markdown.render(result, "T", {}, items)
+    html.render(page, "T", "en-US", markdown.speaker_labels(items), "")
+    docx.render(result, "T")
 
 
 def test_a_fix_that_changes_the_layout_is_cleaned_in_the_layout_of_the_output() -> None:

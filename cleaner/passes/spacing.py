@@ -1,4 +1,4 @@
-"""Spaces before punctuation and runs of spaces inside a paragraph."""
+"""Spaces before punctuation, runs of spaces and stray control characters inside a paragraph."""
 
 from __future__ import annotations
 
@@ -18,6 +18,9 @@ _WORD_END = re.compile(r"[\w%)\]”\"']")
 # spaces only: a tab is a column or an indent someone put there ("4200<TAB> It ships" in a .tsv)
 _SPACE_RUN = re.compile(r" {2,}(?=\S)")
 _NON_SPACE = re.compile(r"\S")
+# a page break ("\f") left in a PDF's text, a line break ("\v") copied from Word, another control
+# character: no reader sees one, and a speaker label behind one ("\fJane Doe: ...") is not read as one
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 # what may follow a sentence's full stop: a capital (or a quote before one), a digit, or the end;
 # "pip install -e . and" or "git add . && git push" is a command's "." and keeps its space
 _SENTENCE_AFTER_STOP = re.compile(r"\.(?:[\s\"”')\]]*(?:$|[A-Z0-9\"“'‘(\[]))")
@@ -48,6 +51,22 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     [Edit(Span(m.start(), m.end()), "")],
                     Applicability.AUTO,
                     f"no space belongs before '{t.text[m.end()]}'",
+                    priority=20,
+                )
+            )
+        for m in _CONTROL.finditer(t.text, s, e):
+            # between two words a space, elsewhere nothing: "deal\fand" is "deal and", "\fJane Doe:" is "Jane Doe:"
+            before = t.text[m.start() - 1] if m.start() > 0 else "\n"
+            after = t.text[m.end()] if m.end() < len(t.text) else "\n"
+            glue = "" if before.isspace() or after.isspace() else " "
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "control-character",
+                    [Edit(Span(m.start(), m.end()), glue)],
+                    Applicability.AUTO,
+                    "a page break or control character inside a paragraph is seen by no reader",
                     priority=20,
                 )
             )

@@ -9,6 +9,7 @@ readers pick it up.
 from __future__ import annotations
 
 import io
+import re
 from datetime import UTC, datetime
 
 from docx import Document
@@ -16,10 +17,33 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.shared import Pt, RGBColor
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 from ..model import BlockKind
 from ..pipeline import CleanResult
 from .structure import Piece, walk
+
+# characters XML 1.0 cannot hold: a page break ("\f") left by a PDF's text, a line break ("\v") copied
+# from Word, other control characters; lxml refuses them, so a transcript holding one could not be written
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(text: str) -> str:
+    """``text`` as a DOCX can hold it: a page or line break is a space, other control characters go."""
+    return _NOT_XML.sub(lambda m: " " if m.group() in "\f\v" else "", text)
+
+
+def _add_run(para: Paragraph, text: str) -> Run:
+    """A run of ``text``. python-docx's own ``add_run`` reads the text a character at a time, looking for
+    tabs and line breaks, which took a third of a long transcript's DOCX; a piece of a paragraph has neither."""
+    text = _xml_text(text)
+    if "\t" in text or "\n" in text or "\r" in text:
+        return para.add_run(text)
+    r = para._p.add_r()
+    if text:
+        r.add_t(text)
+    return Run(r, para)
 
 
 def _set_language(doc: Document, lang: str) -> None:
@@ -54,7 +78,7 @@ def _styles(doc: Document) -> None:
 def new_document(title: str, lang: str) -> Document:
     doc = Document()
     props = doc.core_properties
-    props.title = title
+    props.title = _xml_text(title)
     props.author = "cleaner"
     props.last_modified_by = "cleaner"
     props.comments = "Cleaned transcript"
@@ -99,8 +123,8 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str, comments: 
     """before (deleted) and after (inserted), inside a bookmark named after the suggestion id, with a comment."""
     change = piece.change
     assert change is not None
-    old = para.add_run(change.before) if change.before else None
-    new = para.add_run(change.after) if change.after else None
+    old = _add_run(para, change.before) if change.before else None
+    new = _add_run(para, change.after) if change.after else None
     runs = [r for r in (old, new) if r is not None]
     what = "Applied" if change.applied else "Suggested"
     who = "" if not change.applied else " automatically" if change.decided_by in ("", "auto") else f" by {change.decided_by}"
@@ -109,7 +133,7 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str, comments: 
         f"Accept to write '{change.after}', reject to keep '{change.before}'. id {change.id}"
     )
     if comments:
-        doc.add_comment(runs, note, author="cleaner", initials="CL")
+        doc.add_comment(runs, _xml_text(note), author="cleaner", initials="CL")
     if old is not None:
         for t in old._r.findall(qn("w:t")):
             t.tag = qn("w:delText")
@@ -143,12 +167,12 @@ def render(
 ) -> bytes:
     """The cleaned transcript; pending suggestions (and, if asked, applied ones) as tracked changes."""
     doc = new_document(title, lang)
-    doc.add_heading(title, level=0)
+    doc.add_heading(_xml_text(title), level=0)
     ids = _Ids()
     date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for item in walk(result, track_pending, track_applied):
         if item.kind is BlockKind.HEADING:
-            doc.add_heading(item.text, level=1)
+            doc.add_heading(_xml_text(item.text), level=1)
         elif item.kind is BlockKind.SPEAKER:
             label = item.speaker
             bits = [b for b in (item.firm, item.role) if b]
@@ -156,14 +180,14 @@ def render(
                 label += " - " + ", ".join(bits)
             if item.timestamp:
                 label += f" ({item.timestamp})"
-            doc.add_paragraph(label, style="Speaker")
+            doc.add_paragraph(_xml_text(label), style="Speaker")
         else:
             para = doc.add_paragraph()
             for piece in item.pieces:
                 if piece.change is not None:
                     _tracked(doc, para, piece, ids, date, comments)
                     continue
-                run = para.add_run(piece.text)
+                run = _add_run(para, piece.text)
                 if piece.gap:
                     run.style = doc.styles["Gap"]
     if appendix:
@@ -184,11 +208,11 @@ def _table(doc: Document, header: list[str], rows: list[list[str]]) -> None:
     tr_pr.append(flag)
     for cell, text in zip(head.cells, header, strict=True):
         cell.text = ""
-        cell.paragraphs[0].add_run(text).bold = True
+        _add_run(cell.paragraphs[0], text).bold = True
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = text
+            cell.text = _xml_text(text)
 
 
 def _shown(text: str) -> str:
