@@ -22,6 +22,7 @@ from .resolve import SourceMap, apply, choose
 
 PASS_ORDER = ("escapes", "gaps", "spacing", "repeats", "paragraphs", "speakers", "dictionary", "typos", "capitals", "lexicon")
 MAX_ROUNDS = 8
+RESTRUCTURING = {("paragraphs", "hard-wrap")}  # applied alone before anything else: see _clean_as
 
 
 class NotConverging(RuntimeError):
@@ -162,6 +163,10 @@ def _clean_as(
             elif s.applicability is Applicability.REVIEW:
                 pending.append(s)
         chosen = choose(runnable)
+        # a change to the text's structure (hard-wrapped lines joined) changes what every pass reads: it
+        # goes alone, and the others look again at the text it leaves
+        first = [s for s in chosen if (s.pass_id, s.rule_id) in RESTRUCTURING]
+        chosen = first or chosen
         if not chosen:
             result.final = current
             result.pending = pending

@@ -129,18 +129,21 @@ def detect_layout(text: str) -> str:
     nonblank = [ln for ln in lines if ln.strip()]
     if not nonblank:
         return "plain"
+    ends = paragraph_ends(lines)
+    # labels are counted against paragraphs, not the lines a wrapped paragraph takes
+    paragraphs = sum(1 for i in ends if lines[i].strip()) if ends else len(nonblank)
     if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if CUE_TIMING.match(ln)) >= 2:
         return "captions"
     bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
     if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4) or _time_first_labels(nonblank):
         return "bracket"
     tabs = sum(1 for ln in nonblank if "\t" in ln and _TAB_LINE.match(ln))
-    if tabs >= 2 and tabs >= 0.3 * len(nonblank):
+    if tabs >= 2 and tabs >= 0.3 * paragraphs:
         return "tabs"
     colon = sum(1 for ln in nonblank if _COLON_LINE.match(ln))
-    if colon >= 2 and colon >= 0.3 * len(nonblank):
+    if colon >= 2 and colon >= 0.3 * paragraphs:
         return "colon"
-    if _earnings_speaker_lines(lines) >= 2:
+    if _earnings_speaker_lines(lines, ends) >= 2:
         return "earnings"
     return "plain"
 
@@ -158,6 +161,59 @@ def _time_first_labels(nonblank: list[str]) -> bool:
     return names.total() >= 2 and names.total() >= 0.8 * labels and max(names.values()) >= 2
 
 
+WRAP_MIN_LINES = 20  # fewer lines than this say too little about a width they were wrapped at
+WRAP_WIDTHS = (40, 140)  # characters: the width of text wrapped by a PDF, an email or an editor
+WRAP_FULL_SHARE = 0.5  # at least this share of lines run to within WRAP_SLACK characters of that width
+WRAP_SLACK = 12
+_SENTENCE_CLOSERS = ".?!:;\"”’')]…"
+WRAP_RUNS_ON = 0.5  # ...and at least this share of those go on mid-sentence into a line in lower case
+
+
+# a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "- 4 -"
+PAGE_MARK = re.compile(r"(?:page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$", re.IGNORECASE)
+
+
+def _stands_alone(line: str) -> bool:
+    """A line no paragraph runs on into, nor out of: a speaker label alone, heading, timestamp or page number."""
+    return bool(
+        _is_label_candidate(line)
+        or PAGE_MARK.match(line.strip())
+        or _BRACKET_LINE.match(line)
+        or _TIME_FIRST_LINE.match(line)
+        or _MARKDOWN_HEADING.match(line)
+        or _TIME_LINE.fullmatch(line.strip())
+    )
+
+
+def _opens_a_turn(line: str) -> bool:
+    """A line no paragraph runs on into: one that stands alone, or opens with a label ("Jane Doe: ...")."""
+    return _stands_alone(line) or bool(_COLON_LINE.match(line))
+
+
+def paragraph_ends(lines: list[str]) -> frozenset[int]:
+    """The lines (blank ones too) that end a paragraph, in text hard-wrapped at a width as a PDF's text or
+    an email is: a line runs on into the next when the next line's first word would not have fit on it.
+    Empty for text that is not wrapped so (one paragraph per line, or paragraphs between blank lines)."""
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lengths) < WRAP_MIN_LINES:
+        return frozenset()
+    width = lengths[int(0.9 * len(lengths))]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] or sum(n >= width - WRAP_SLACK for n in lengths) < WRAP_FULL_SHARE * len(lengths):
+        return frozenset()
+    # and the full lines go on mid-sentence, mostly in lower case: not one sentence, name or path a line
+    full = [(line, below) for line, below in itertools.pairwise(lines) if len(line.rstrip()) >= width - WRAP_SLACK and below.strip()]
+    if sum(below.lstrip()[:1].islower() and line.rstrip()[-1] not in ".?!" for line, below in full) < WRAP_RUNS_ON * len(full):
+        return frozenset()
+    ends = set()
+    for i, line in enumerate(lines):
+        below = lines[i + 1] if i + 1 < len(lines) else ""
+        if not line.strip() or not below.strip() or len(line.rstrip()) + 1 + len(below.split()[0]) <= width or _stands_alone(line):
+            ends.add(i)
+        elif _opens_a_turn(below) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
+            ends.add(i)  # a label follows a finished sentence; after "...the production phase of" it is words ("Model S. So")
+    return frozenset(ends)
+
+
 def _is_label_candidate(line: str) -> bool:
     stripped = line.strip()
     if not stripped or len(stripped) > 90 or stripped[-1] in '.?!,;:"”)':
@@ -165,19 +221,20 @@ def _is_label_candidate(line: str) -> bool:
     return bool(_SPEAKER_LINE.match(stripped)) or bool(_HEADING.match(stripped))
 
 
-def _earnings_speaker_lines(lines: list[str]) -> int:
+def _earnings_speaker_lines(lines: list[str], ends: frozenset[int] = frozenset()) -> int:
     """Count lines that stand alone (blank or end around them) and look like labels. A label with its
     speech on the very next line ("Kate Morris - Investor Relations" then "Thank you.") counts too
     where labels show themselves as such: with a firm or role after a dash, said more than once, or a
-    one-word speaker such as Operator."""
+    one-word speaker such as Operator. In hard-wrapped text the end of a paragraph (``ends``) stands
+    for the blank line a PDF's text leaves out."""
     count = 0
     tight: list[str] = []
     singles: Counter[str] = Counter(ln.strip() for ln in lines if ln.strip() and " " not in ln.strip())
     for i, line in enumerate(lines):
         if not _is_label_candidate(line):
             continue
-        before_blank = i == 0 or not lines[i - 1].strip()
-        after_blank = i + 1 >= len(lines) or not lines[i + 1].strip()
+        before_blank = i == 0 or not lines[i - 1].strip() or i - 1 in ends
+        after_blank = i + 1 >= len(lines) or not lines[i + 1].strip() or i in ends
         if before_blank and _label_kind(line.strip(), singles) is BlockKind.SPEAKER:
             if after_blank:
                 count += 1
@@ -227,17 +284,26 @@ class _Builder:
         if start < end:
             self.blocks.append(Block(kind, Span(start, end), len(self.turns) - 1, timestamp))
 
+    def extend(self, end: int) -> None:
+        """The last block runs on to ``end`` (a hard-wrapped paragraph's next line)."""
+        while end > 0 and self.text[end - 1] in " \t":
+            end -= 1
+        last = self.blocks[-1]
+        self.blocks[-1] = Block(last.kind, Span(last.span.start, max(end, last.span.end)), last.turn, last.timestamp)
+
     def build(self, layout: str) -> Transcript:
         return Transcript(self.text, layout, tuple(self.blocks), tuple(self.turns))
 
 
-def _runs(text: str) -> Iterator[list[tuple[int, int]]]:
-    """Group lines into runs separated by blank lines."""
+def _runs(text: str, ends: frozenset[int] = frozenset()) -> Iterator[list[tuple[int, int]]]:
+    """Group lines into runs separated by blank lines (and ended at the ``ends`` of hard-wrapped text)."""
     run: list[tuple[int, int]] = []
-    for s, e in _lines(text):
+    for i, (s, e) in enumerate(_lines(text)):
         if text[s:e].strip():
             run.append((s, e))
-        elif run:
+            if i not in ends:
+                continue
+        if run:
             yield run
             run = []
     if run:
@@ -247,7 +313,7 @@ def _runs(text: str) -> Iterator[list[tuple[int, int]]]:
 def _parse_earnings(text: str) -> Transcript:
     b = _Builder(text)
     singles: Counter[str] = Counter(text[s:e].strip() for s, e in _lines(text) if text[s:e].strip() and " " not in text[s:e].strip())
-    for run in _runs(text):
+    for run in _runs(text, paragraph_ends([text[s:e] for s, e in _lines(text)])):
         first_s, first_e = run[0]
         line = text[first_s:first_e].strip()
         kind = _label_kind(line, singles) if _is_label_candidate(line) else None
@@ -258,8 +324,9 @@ def _parse_earnings(text: str) -> Transcript:
         elif kind is BlockKind.SPEAKER:
             m = _SPEAKER_LINE.match(line)
             assert m is not None
-            lead = first_s + (len(text[first_s:first_e]) - len(text[first_s:first_e].lstrip()))
-            b.turn(m.group("name"), m.group("affil"), Span(lead, lead + len(line)))
+            # the label's span holds a page break opening its line ("\fElon Musk"), for the spacing pass to take away
+            lead = first_s + (len(text[first_s:first_e]) - len(text[first_s:first_e].lstrip(" \t")))
+            b.turn(m.group("name"), m.group("affil"), Span(lead, first_s + len(text[first_s:first_e].rstrip())))
             rest = run[1:]
         if rest:
             b.block(BlockKind.PARAGRAPH, rest[0][0], rest[-1][1])
@@ -272,9 +339,14 @@ def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str)
     is the time of the turn that follows."""
     b = _Builder(text)
     pending = None
-    for s, e in _lines(text):
+    spans = list(_lines(text))
+    ends = paragraph_ends([text[s:e] for s, e in spans])
+    for i, (s, e) in enumerate(spans):
         line = text[s:e]
         if not line.strip():
+            continue
+        if ends and i > 0 and i - 1 not in ends and b.blocks and b.blocks[-1].kind is BlockKind.PARAGRAPH:
+            b.extend(e)  # hard-wrapped: the paragraph above runs on
             continue
         alone = _TIME_LINE.fullmatch(line.strip())
         if alone:
@@ -426,7 +498,12 @@ def _clock(ms: str) -> str:
 def _parse_plain(text: str) -> Transcript:
     b = _Builder(text)
     tsv = text.lstrip("\ufeff").startswith(_TSV_HEADER + "\n")  # a table of figures is no Whisper output
-    for s, e in _lines(text):
+    spans = list(_lines(text))
+    ends = paragraph_ends([text[s:e] for s, e in spans])
+    for i, (s, e) in enumerate(spans):
+        if ends and i > 0 and i - 1 not in ends and b.blocks and b.blocks[-1].kind is BlockKind.PARAGRAPH and text[s:e].strip():
+            b.extend(e)  # hard-wrapped: the paragraph above runs on
+            continue
         if hashes := _MARKDOWN_HEADING.match(text, s, e):
             b.block(BlockKind.HEADING, hashes.end(), e)
         elif timing := _SEGMENT_TIMING.match(text, s, e):

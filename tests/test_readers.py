@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import textwrap
+from pathlib import Path
+
 import pytest
 
 from cleaner.model import BlockKind
 from cleaner.readers import detect_layout, parse
+
+ROOT = Path(__file__).resolve().parent.parent
 
 EARNINGS = (
     "Opening remarks here.\n\nQuestion-and-Answer Session\n\nOperator\n\nOur first question.\n\n"
@@ -249,3 +254,29 @@ def test_turn_keys_survive_other_turns() -> None:
 def test_short_paragraph_is_not_a_speaker() -> None:
     t = parse("Elon Musk\n\nYes.\n\nOkay\n\nDeepak Ahuja\n\nRight.\n")
     assert [u.speaker for u in t.turns] == ["Elon Musk", "Deepak Ahuja"]
+
+
+def _as_from_a_pdf(text: str, width: int) -> str:
+    """``text`` as a PDF's text gives it back: each paragraph wrapped at ``width``, no blank lines."""
+    return "\n".join(textwrap.fill(p, width) for p in text.split("\n") if p.strip()) + "\n"
+
+
+@pytest.mark.parametrize("width", [50, 60, 72, 80, 100, 120])
+def test_text_hard_wrapped_as_a_pdf_gives_it_is_read_in_paragraphs(width: int) -> None:
+    """Text copied from a PDF: lines wrapped at a width, no blank line between paragraphs or around
+    labels. Its speakers are those of the transcript it was made from, and so are its paragraphs, but
+    for a few whose last line was nearly full (nothing tells those from a sentence ending at a wrap)."""
+    original = (ROOT / "samples/tesla-2011-q2-call.txt").read_text()
+    wrapped = parse(_as_from_a_pdf(original, width))
+    t = parse(original)
+    assert wrapped.layout == t.layout == "earnings"
+    assert [u.speaker for u in wrapped.turns] == [u.speaker for u in t.turns]
+    paragraphs = {" ".join(wrapped.block_text(b).split()) for b in wrapped.paragraphs()}
+    assert sum(t.block_text(b) in paragraphs for b in t.paragraphs()) >= 0.9 * len(t.paragraphs())
+
+
+def test_text_not_wrapped_keeps_a_paragraph_a_line() -> None:
+    """One sentence a line, a list of names or paths: lines of one width, but none goes on mid-sentence."""
+    sentences = "\n".join(f"Sentence number {i} of the call is about as long as the others are." for i in range(30))
+    assert [b.span for b in parse(sentences).paragraphs()] == [b.span for b in parse(sentences + "\n").paragraphs()]
+    assert len(parse(sentences).paragraphs()) == 30

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -91,6 +92,27 @@ def test_cleaning_the_output_changes_nothing(src: Path, terms: Path, expected: P
     assert again.final.text == result.final.text
     assert not again.applied
     assert {s.id for s in again.pending} == {s.id for s in result.pending}
+
+
+def _from_a_pdf(text: str, width: int) -> str:
+    """``text`` as copied from a PDF: each paragraph wrapped at ``width``, no blank lines, and a page
+    break ("\f") opening every 40th line."""
+    lines = [line for p in text.split("\n") if p.strip() for line in textwrap.wrap(p, width)]
+    return "\n".join("\f" + line if k % 40 == 39 else line for k, line in enumerate(lines)) + "\n"
+
+
+@pytest.mark.parametrize("width", [60, 80])
+def test_a_transcript_copied_from_a_pdf_is_cleaned_into_the_transcript_itself(width: int) -> None:
+    """Its lines are joined into the paragraphs and labels of the earnings layout, its page breaks go,
+    and it is cleaned to the words of the transcript it was made from, with the same speakers."""
+    src, terms = SAMPLES[0][:2]
+    expected, ctx = _run(src, terms)
+    result = clean_text(_from_a_pdf(read_text(src).text, width), ctx)
+    assert result.final.layout == "earnings"
+    assert [u.speaker for u in result.final.turns] == [u.speaker for u in expected.final.turns]
+    assert result.final.text.split() == expected.final.text.split()
+    assert "\f" not in result.final.text
+    assert clean_text(result.final.text, ctx).final.text == result.final.text
 
 
 def test_sample_fixes_the_classic_errors_and_nothing_else() -> None:

@@ -1,4 +1,4 @@
-"""Join paragraphs that a page break cut in the middle of a sentence.
+"""Join paragraphs that a page break cut in the middle of a sentence, and lines a PDF wrapped.
 
 A paragraph that ends on a word, with no punctuation at all, followed (across
 a blank line, in the same speaker turn) by one that starts in lower case, is
@@ -9,7 +9,7 @@ suggested.
 Text copied from a PDF also carries page furniture between the halves of a sentence: a page
 number ("Page 4", "- 4 -") or a running header or footer (a title line that stands alone more
 than once). Where a sentence runs on across it, it goes and the halves join; elsewhere it is only
-offered for removal.
+offered for removal. And its lines are wrapped at a width: they are joined into paragraphs first.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..model import Applicability, Block, BlockKind, Edit, Span, Transcript
-from ..readers import CLOSING_TAGS, CUE_TIMING
+from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, paragraph_ends
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "paragraphs"
@@ -53,14 +53,13 @@ def _unpunctuated(t: Transcript) -> bool:
         for b in t.blocks
         if b.kind is BlockKind.PARAGRAPH
         and not _short(t.text, b.span.start, b.span.end)
-        and not _PAGE_MARK.match(t.text, b.span.start, b.span.end)
+        and not PAGE_MARK.match(t.text, b.span.start, b.span.end)
     ]
     return len(ends) >= 3 and sum(ends) < len(ends) / 2
 
 
-# a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "- 4 -"; or a bare number
+# a page's number left in text copied from a PDF (readers.PAGE_MARK); or a bare number
 # (only asked about: "fell by / 6 / percent" may be the sentence's own number)
-_PAGE_MARK = re.compile(r"(?:page[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?|[-–—][ \t]*\d{1,4}[ \t]*[-–—])[ \t]*$", re.IGNORECASE)
 _BARE_NUMBER = re.compile(r"\d{1,4}[ \t]*$")
 _HEADER_WORDS = (3, 12)  # a running header ("Tesla Motors Q2 2011 Earnings Call") is a title, not a sentence
 
@@ -78,7 +77,7 @@ class _Marks:
         for k, b in enumerate(t.blocks):
             if b.kind is not BlockKind.PARAGRAPH or b.span.end - b.span.start > 120:
                 continue
-            if _PAGE_MARK.match(text, b.span.start, b.span.end):
+            if PAGE_MARK.match(text, b.span.start, b.span.end):
                 self.numbers[k] = "page"
             elif _BARE_NUMBER.match(text, b.span.start, b.span.end):
                 self.numbers[k] = "number"
@@ -164,8 +163,35 @@ def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctua
     return t.text[prev.span.end - 1].isalnum() and t.text[nxt.span.start].islower()
 
 
+_WRAP = re.compile(r"[ \t]*\n[ \t]*")  # a line break inside a paragraph, with the spaces around it
+
+
+def _unwrap(t: Transcript, result: PassResult) -> None:
+    """Text hard-wrapped at a width, as a PDF's text or an email gives it: each paragraph's lines are
+    joined into one line (a word broken at its own hyphen, "five-" / "star", keeps the hyphen and no
+    space), and in the earnings layout a blank line parts the paragraphs and labels a PDF ran together."""
+    text, blocks = t.text, t.blocks
+    for k, b in enumerate(blocks):
+        edits = []
+        for m in _WRAP.finditer(text, b.span.start, b.span.end):
+            a, z = m.start(), m.end()
+            compound = text[a - 1] == "-" and text[a - 2 : a - 1].isalpha() and text[z : z + 1].isalpha()
+            edits.append(Edit(Span(a, z), "" if compound else " "))
+        gap = Span(b.span.end, blocks[k + 1].span.start) if k + 1 < len(blocks) else None
+        if t.layout == "earnings" and gap is not None and text[gap.start : gap.end].strip(" \t") == "\n":
+            edits.append(Edit(gap, "\n\n"))
+        if edits:
+            why = "lines wrapped at a width (text copied from a PDF or an email) are one paragraph" + (
+                ", a blank line apart from the next, as the transcript's layout has it" if edits[-1].replacement == "\n\n" else ""
+            )
+            result.suggestions.append(suggest(t, PASS_ID, "hard-wrap", edits, Applicability.AUTO, why, 0.95, priority=10))
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    if t.layout != "captions" and paragraph_ends(t.text.split("\n")):
+        _unwrap(t, result)
+        return result  # joined first and alone (pipeline.RESTRUCTURING): the rest is judged on the joined text
     blocks = t.blocks
     unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
     furniture = _Marks(t) if t.layout != "captions" else None

@@ -1,4 +1,4 @@
-"""Spaces before punctuation, runs of spaces and stray control characters inside a paragraph."""
+"""Spaces before punctuation and runs of spaces inside a paragraph; stray control characters."""
 
 from __future__ import annotations
 
@@ -31,8 +31,30 @@ def _after(text: str, at: int, pattern: re.Pattern[str]) -> bool:
     return at > 0 and pattern.match(text, at - 1) is not None
 
 
+def _control_characters(t: Transcript, s: int, e: int, result: PassResult) -> None:
+    """Control characters in a block (a label's block holds the page break that opens its line)."""
+    for m in _CONTROL.finditer(t.text, s, e):
+        # between two words a space, elsewhere nothing: "deal\fand" is "deal and", "\fJane Doe:" is "Jane Doe:"
+        before = t.text[m.start() - 1] if m.start() > 0 else "\n"
+        after = t.text[m.end()] if m.end() < len(t.text) else "\n"
+        glue = "" if before.isspace() or after.isspace() else " "
+        result.suggestions.append(
+            suggest(
+                t,
+                PASS_ID,
+                "control-character",
+                [Edit(Span(m.start(), m.end()), glue)],
+                Applicability.AUTO,
+                "a page break or control character in the text is seen by no reader",
+                priority=20,
+            )
+        )
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    for block in t.blocks:
+        _control_characters(t, block.span.start, block.span.end, result)
     for block in t.paragraphs():
         s, e = block.span.start, block.span.end
         for m in _SPACE_BEFORE_PUNCT.finditer(t.text, s, e):
@@ -51,22 +73,6 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     [Edit(Span(m.start(), m.end()), "")],
                     Applicability.AUTO,
                     f"no space belongs before '{t.text[m.end()]}'",
-                    priority=20,
-                )
-            )
-        for m in _CONTROL.finditer(t.text, s, e):
-            # between two words a space, elsewhere nothing: "deal\fand" is "deal and", "\fJane Doe:" is "Jane Doe:"
-            before = t.text[m.start() - 1] if m.start() > 0 else "\n"
-            after = t.text[m.end()] if m.end() < len(t.text) else "\n"
-            glue = "" if before.isspace() or after.isspace() else " "
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "control-character",
-                    [Edit(Span(m.start(), m.end()), glue)],
-                    Applicability.AUTO,
-                    "a page break or control character inside a paragraph is seen by no reader",
                     priority=20,
                 )
             )
