@@ -165,8 +165,8 @@ WRAP_MIN_LINES = 20  # fewer lines than this say too little about a width they w
 WRAP_WIDTHS = (40, 140)  # characters: the width of text wrapped by a PDF, an email or an editor
 WRAP_FULL_SHARE = 0.5  # at least this share of lines run to within WRAP_SLACK characters of that width
 WRAP_SLACK = 12
-_SENTENCE_CLOSERS = ".?!:;\"”’')]…"
 WRAP_RUNS_ON = 0.5  # ...and at least this share of those go on mid-sentence into a line in lower case
+_SENTENCE_CLOSERS = ".?!:;\"”’')]…"  # what a finished sentence ends with, before a label of the next turn
 
 
 # a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "- 4 -"
@@ -284,12 +284,16 @@ class _Builder:
         if start < end:
             self.blocks.append(Block(kind, Span(start, end), len(self.turns) - 1, timestamp))
 
-    def extend(self, end: int) -> None:
-        """The last block runs on to ``end`` (a hard-wrapped paragraph's next line)."""
+    def runs_on(self, line: int, end: int, ends: frozenset[int]) -> bool:
+        """In hard-wrapped text, whether the paragraph above runs on into this line (its last line is not
+        one of the paragraph ``ends``); if so it now ends at ``end``."""
+        if not ends or line == 0 or line - 1 in ends or not self.blocks or self.blocks[-1].kind is not BlockKind.PARAGRAPH:
+            return False
         while end > 0 and self.text[end - 1] in " \t":
             end -= 1
         last = self.blocks[-1]
         self.blocks[-1] = Block(last.kind, Span(last.span.start, max(end, last.span.end)), last.turn, last.timestamp)
+        return True
 
     def build(self, layout: str) -> Transcript:
         return Transcript(self.text, layout, tuple(self.blocks), tuple(self.turns))
@@ -345,8 +349,7 @@ def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str)
         line = text[s:e]
         if not line.strip():
             continue
-        if ends and i > 0 and i - 1 not in ends and b.blocks and b.blocks[-1].kind is BlockKind.PARAGRAPH:
-            b.extend(e)  # hard-wrapped: the paragraph above runs on
+        if b.runs_on(i, e, ends):
             continue
         alone = _TIME_LINE.fullmatch(line.strip())
         if alone:
@@ -501,8 +504,7 @@ def _parse_plain(text: str) -> Transcript:
     spans = list(_lines(text))
     ends = paragraph_ends([text[s:e] for s, e in spans])
     for i, (s, e) in enumerate(spans):
-        if ends and i > 0 and i - 1 not in ends and b.blocks and b.blocks[-1].kind is BlockKind.PARAGRAPH and text[s:e].strip():
-            b.extend(e)  # hard-wrapped: the paragraph above runs on
+        if b.runs_on(i, e, ends):
             continue
         if hashes := _MARKDOWN_HEADING.match(text, s, e):
             b.block(BlockKind.HEADING, hashes.end(), e)
