@@ -161,7 +161,7 @@ def _time_first_labels(nonblank: list[str]) -> bool:
     return names.total() >= 2 and names.total() >= 0.8 * labels and max(names.values()) >= 2
 
 
-WRAP_MIN_LINES = 20  # fewer lines than this say too little about a width they were wrapped at
+WRAP_MIN_LINES = 12  # fewer lines than this say too little about a width they were wrapped at
 WRAP_WIDTHS = (40, 140)  # characters: the width of text wrapped by a PDF, an email or an editor
 WRAP_FULL_SHARE = 0.5  # at least this share of lines run to within WRAP_SLACK characters of that width
 WRAP_SLACK = 12
@@ -190,15 +190,25 @@ def _opens_a_turn(line: str) -> bool:
     return _stands_alone(line) or bool(_COLON_LINE.match(line))
 
 
+def _wrap_width(lengths: list[int]) -> int | None:
+    """The width sorted line ``lengths`` were wrapped at: most lines run to near it. None if they were not."""
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    width = lengths[int(0.9 * len(lengths))]
+    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] or sum(n >= width - WRAP_SLACK for n in lengths) < WRAP_FULL_SHARE * len(lengths):
+        return None
+    return width
+
+
 def paragraph_ends(lines: list[str]) -> frozenset[int]:
     """The lines (blank ones too) that end a paragraph, in text hard-wrapped at a width as a PDF's text or
     an email is: a line runs on into the next when the next line's first word would not have fit on it.
     Empty for text that is not wrapped so (one paragraph per line, or paragraphs between blank lines)."""
-    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
-    if len(lengths) < WRAP_MIN_LINES:
-        return frozenset()
-    width = lengths[int(0.9 * len(lengths))]
-    if not WRAP_WIDTHS[0] <= width <= WRAP_WIDTHS[1] or sum(n >= width - WRAP_SLACK for n in lengths) < WRAP_FULL_SHARE * len(lengths):
+    width = _wrap_width(sorted(len(ln.rstrip()) for ln in lines if ln.strip()))
+    if width is None:
+        # labels and headings alone on their lines are short in wrapped text too: the speech's lines tell
+        width = _wrap_width(sorted(len(ln.rstrip()) for ln in lines if ln.strip() and not _stands_alone(ln)))
+    if width is None:
         return frozenset()
     # and the full lines go on mid-sentence, mostly in lower case: not one sentence, name or path a line
     full = [(line, below) for line, below in itertools.pairwise(lines) if len(line.rstrip()) >= width - WRAP_SLACK and below.strip()]
