@@ -127,7 +127,11 @@ def clean_text(
     if settled == first.original.layout:
         return first
     second = _clean_as(text, settled, *args)
-    return second if detect_layout(second.final.text) == settled else first
+    if detect_layout(second.final.text) == settled:
+        return second
+    # Neither layout holds: cleaned as one it reads as the other, and back (labels of two layouts
+    # mixed, a join tipping the count). Nothing is applied by itself then; every fix waits for a person.
+    return _clean_as(text, first.original.layout, *args, hold=True)
 
 
 def _clean_as(
@@ -138,6 +142,7 @@ def _clean_as(
     passes: tuple[str, ...],
     decisions: dict[str, Decision],
     incremental: bool,
+    hold: bool = False,
 ) -> CleanResult:
     current = parse(text, layout, title)
     result = CleanResult(original=current, final=current)
@@ -154,8 +159,10 @@ def _clean_as(
         rejected: list[Suggestion] = []
         for s in found.suggestions:
             d = decisions.get(s.id)
-            if s.applicability is Applicability.AUTO and (d is None or d.verdict != "rejected"):
+            if s.applicability is Applicability.AUTO and (d is None or d.verdict != "rejected") and not (hold and d is None):
                 runnable.append(s)
+            elif hold and d is None and s.applicability is Applicability.AUTO:
+                pending.append(s)
             elif d is not None and d.verdict in ("accepted", "edited") and s.applicability is not Applicability.INFO:
                 runnable.append(_with_decision(s, d))
             elif d is not None and d.verdict == "rejected":

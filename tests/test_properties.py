@@ -94,6 +94,22 @@ def test_every_output_renders_whatever_the_text(text: str) -> None:
     docx.render(result, "T")
 
 
+def test_a_text_whose_layout_flips_with_its_fixes_is_left_as_it_came_and_its_fixes_asked() -> None:
+    """Labels of two layouts mixed (found by fuzzing): cleaned as "earnings" it reads as "colon", and
+    cleaned as "colon" it reads as "earnings". Nothing is applied by itself; a second run agrees."""
+    text = (
+        "roadster roadster Jane Doe PLANT OPEN. IS EPS i monday com think . COM the Freemont i \n gap \n"
+        "John Smith: [00:00:04]  IS PLANT OPEN. dot \n \nJane Doe\n \nJane Doe\n \n THE PLANT roadster I B N R GAP \n"
+        " WWW I B N R dot DOT www MONDAY MONDAY Roadster Reporter: EPS . , , the >> gap \n"
+        "John Smith: [00:00:04]  gap I B N R Freemont www \nJohn Smith: [00:00:04]  FREEMONT the EPS com Reporter: >> \n"
+        "Jane Doe\n \n\n gap"
+    )
+    ctx = make_context(None)
+    result = clean_text(text, ctx)
+    assert result.final.text == text and not result.applied and result.pending
+    assert clean_text(result.final.text, ctx).final.text == text
+
+
 def test_a_fix_that_changes_the_layout_is_cleaned_in_the_layout_of_the_output() -> None:
     # "I B N R" alone on a line reads as a speaker label; "IBNR" does not, so the output is plain
     result = clean_text("A  A\n\nI B N R", CTX)
