@@ -501,6 +501,8 @@ _SEGMENT_TIMING = re.compile(rf"\[(?P<ts>{_TIMESTAMP}){_UNTIL}\][ \t]*")
 # under the header "start<TAB>end<TAB>text"
 _TSV_ROW = re.compile(r"(?P<ms>\d+)\t\d+\t[ \t]*")
 _TSV_HEADER = "start\tend\ttext"
+TIMED_LINES = 3  # timestamps alone on their lines, at least this many...
+TIMED_SHARE = 0.3  # ...and this share of all lines, time the lines below them
 
 
 def _clock(ms: str) -> str:
@@ -512,11 +514,19 @@ def _parse_plain(text: str) -> Transcript:
     b = _Builder(text)
     tsv = text.lstrip("\ufeff").startswith(_TSV_HEADER + "\n")  # a table of figures is no Whisper output
     spans = list(_lines(text))
-    ends = paragraph_ends([text[s:e] for s, e in spans])
+    lines = [text[s:e] for s, e in spans]
+    ends = paragraph_ends(lines)
+    # a timestamp alone on every other line, as a video's transcript is copied from the page ("0:04" /
+    # "today we look at..."): each times the line below, and is no speech
+    stamps = sum(1 for line in lines if _TIME_LINE.fullmatch(line.strip()))
+    timed = stamps >= TIMED_LINES and stamps >= TIMED_SHARE * sum(1 for line in lines if line.strip())
+    pending = None
     for i, (s, e) in enumerate(spans):
         if b.runs_on(i, e, ends):
             continue
-        if hashes := _MARKDOWN_HEADING.match(text, s, e):
+        if timed and (alone := _TIME_LINE.fullmatch(lines[i].strip())):
+            pending = alone.group("ts")
+        elif hashes := _MARKDOWN_HEADING.match(text, s, e):
             b.block(BlockKind.HEADING, hashes.end(), e)
         elif timing := _SEGMENT_TIMING.match(text, s, e):
             # the timing is the segment's timestamp, not words: kept in the text output, out of the passes' way
@@ -524,7 +534,8 @@ def _parse_plain(text: str) -> Transcript:
         elif tsv and (row := _TSV_ROW.match(text, s, e)):
             b.block(BlockKind.PARAGRAPH, row.end(), e, _clock(row.group("ms")))
         elif text[s:e].strip() and not (tsv and s <= 1):  # the header of a .tsv (after a byte-order mark) is no speech
-            b.block(BlockKind.PARAGRAPH, s, e)
+            b.block(BlockKind.PARAGRAPH, s, e, pending)
+            pending = None
     return b.build("plain")
 
 

@@ -154,6 +154,20 @@ def test_whisper_segment_timings_are_timestamps_not_words() -> None:
     assert [(t.block_text(b), b.timestamp) for b in t.paragraphs()] == [("Welcome back.", "00:00.000"), ("Thanks.", "00:04.000")]
 
 
+def test_a_video_transcript_copied_from_its_page_times_each_line() -> None:
+    """YouTube's transcript, copied from the page: a timestamp alone on every other line."""
+    t = parse("0:00\nhey everyone welcome back\n0:04\ntoday we look at the new\n1:02:08\nraspberry pi\n")
+    assert t.layout == "plain"
+    assert [(t.block_text(b), b.timestamp) for b in t.blocks] == [
+        ("hey everyone welcome back", "0:00"),
+        ("today we look at the new", "0:04"),
+        ("raspberry pi", "1:02:08"),
+    ]
+    # one time of day in a plain transcript is speech
+    said = parse("We met at\n10:30\nand left at noon.\nThen lunch.\n")
+    assert [said.block_text(b) for b in said.blocks][1] == "10:30"
+
+
 def test_whisper_tsv_rows_are_timed_segments() -> None:
     """Whisper's .tsv: a header, then start and end in milliseconds before each segment's text."""
     t = parse("start\tend\ttext\n0\t4200\t Welcome back.\n3725000\t3729800\t Thanks.\n")
