@@ -24,6 +24,7 @@ string, so every character stays addressable.
 
 from __future__ import annotations
 
+import html
 import itertools
 import re
 from collections import Counter, deque
@@ -468,14 +469,22 @@ def _parse_captions(text: str) -> Transcript:
 INLINE_TAGS = re.compile(r"<\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?>|</?[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^<>\n]{0,80})?>")
 
 
+def caption_text(text: str) -> str:
+    """What a caption line shows a reader: without the tags inside it, and with its character references
+    read (WebVTT writes "AT&amp;T", YouTube's captions "we&#39;re")."""
+    text = INLINE_TAGS.sub("", text)
+    return html.unescape(text) if "&" in text else text
+
+
 _NOT_LETTERS = re.compile(r"[\W_]+")
 
 
 def shown_blocks(t: Transcript) -> Iterator[tuple[Block, str]]:
     """Each block with the text a reader of the published page sees. A caption file's lines lose the
-    tags inside them, and a line the next caption line repeats is left out for it: automatic captions
-    roll, each cue repeating the line before, first with each word timed and then plain, where a fix
-    joining words ("giga factory") can reach across no tags. Lines repeat if their letters do."""
+    tags inside them (and their character references are read), and a line the next caption line
+    repeats is left out for it: automatic captions roll, each cue repeating the line before, first
+    with each word timed and then plain, where a fix joining words ("giga factory") can reach across
+    no tags. Lines repeat if their letters do."""
     captions = t.layout == "captions"
     held: tuple[Block, str, str] | None = None  # a caption line, yielded once the next block is not its copy
     for block in t.blocks:
@@ -486,7 +495,7 @@ def shown_blocks(t: Transcript) -> Iterator[tuple[Block, str]]:
                 held = None
             yield block, text
             continue
-        text = INLINE_TAGS.sub("", text)
+        text = caption_text(text)
         key = _NOT_LETTERS.sub("", text).lower()
         if held is not None and held[2] != key:
             yield held[0], held[1]

@@ -205,6 +205,17 @@ def test_whisper_segments_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     assert (out / "talk.md").read_text().split("# Talk\n", 1)[1].strip() == "Welcome back. Today we look at the new Raspberry Pi five."
 
 
+def test_character_references_in_captions_publish_as_the_characters(tmp_path: Path) -> None:
+    """WebVTT writes "&" as "&amp;", YouTube's captions write "we&#39;re": the page shows the characters,
+    the caption file keeps them as its format writes them."""
+    src = tmp_path / "talk.vtt"
+    src.write_text("WEBVTT\n\n00:00:01.000 --> 00:00:03.000\nwe&#39;re at AT&amp;T &lt;today&gt;\n")
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out), "--format", "md,txt")
+    assert (out / "talk.md").read_text().split("# Talk\n", 1)[1].strip() == "we're at AT&T \\<today\\>"
+    assert (out / "talk.vtt").read_text() == src.read_text()
+
+
 def test_youtube_automatic_captions_publish_as_plain_prose(tmp_path: Path) -> None:
     """YouTube's automatic captions time every word inside the line and roll, each cue repeating the
     line before: published, the words are read once, without their tags."""

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import BlockKind, Flag, Transcript
 from ..pipeline import CleanResult
-from ..readers import INLINE_TAGS, shown_blocks
+from ..readers import caption_text, shown_blocks
 
 
 @dataclass(frozen=True)
@@ -166,7 +166,7 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
         else:
             flat = " ".join(text.split())
             ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
-            ps = tuple(replace(p, text=(INLINE_TAGS.sub("", p.text) if captions else p.text).replace("\n", " ")) for p in ps)
+            ps = tuple(replace(p, text=(caption_text(p.text) if captions else p.text).replace("\n", " ")) for p in ps)
             item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
             # Whisper's timed segments ("[00:00.000 --> 00:04.000] text", its .tsv rows) are cut as captions are
             segment = captions or (t.layout == "plain" and block.timestamp is not None)
