@@ -19,6 +19,9 @@ from . import PassContext, PassResult, suggest
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "repeats"
 _DOUBLE = re.compile(r"\b([^\W\d_]+)([ \t]+)\1\b", re.IGNORECASE)
+# a name the second word opens, joined by "&", "-", a dot or a slash ("at AT&T", "to TO-DO", "in
+# IN-N-OUT"): no doubling where it is written otherwise than the first ("non non-GAAP" is one)
+_JOINED_ON = re.compile(r"[&\-./@]\w")
 # never grammatical twice in a row
 _SURE = {
     "the",
@@ -104,6 +107,9 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             word = m.group(1).lower()
             # a number said twice is a year or a time ("twenty twenty"), not a doubling
             if word in _KEEP or word in PAIRED_NUMBERS or (len(word) == 1 and word not in ("a",)):
+                continue
+            second = t.text[m.end() - len(m.group(1)) : m.end()]
+            if second != m.group(1) and _JOINED_ON.match(t.text, m.end()):
                 continue
             sure = word in _SURE and ctx.options.get("doubled_words") == "remove"
             edit = Edit(Span(m.start(1) + len(m.group(1)), m.end()), "")
