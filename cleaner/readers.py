@@ -167,6 +167,7 @@ WRAP_WIDTHS = (40, 140)  # characters: the width of text wrapped by a PDF, an em
 WRAP_FULL_SHARE = 0.5  # at least this share of lines run to within WRAP_SLACK characters of that width
 WRAP_SLACK = 12
 WRAP_RUNS_ON = 0.5  # ...and at least this share of those go on mid-sentence into a line in lower case
+WRAP_DOUBLE_SHARE = 0.9  # a blank line after this share of lines or more: double-spaced text
 _SENTENCE_CLOSERS = ".?!:;\"”’')]…"  # what a finished sentence ends with, before a label of the next turn
 
 
@@ -204,24 +205,30 @@ def _wrap_width(lengths: list[int]) -> int | None:
 def paragraph_ends(lines: list[str]) -> frozenset[int]:
     """The lines (blank ones too) that end a paragraph, in text hard-wrapped at a width as a PDF's text or
     an email is: a line runs on into the next when the next line's first word would not have fit on it.
-    Empty for text that is not wrapped so (one paragraph per line, or paragraphs between blank lines)."""
+    Empty for text that is not wrapped so (one paragraph per line, or paragraphs between blank lines).
+    In double-spaced text (a Word document made of a PDF's lines, a blank line after each) the next
+    line is the one after the blank."""
     width = _wrap_width(sorted(len(ln.rstrip()) for ln in lines if ln.strip()))
     if width is None:
         # labels and headings alone on their lines are short in wrapped text too: the speech's lines tell
         width = _wrap_width(sorted(len(ln.rstrip()) for ln in lines if ln.strip() and not _stands_alone(ln)))
     if width is None:
         return frozenset()
+    nonblank = [i for i, ln in enumerate(lines) if ln.strip()]
+    step = 2 if sum(b == a + 2 for a, b in itertools.pairwise(nonblank)) >= WRAP_DOUBLE_SHARE * (len(nonblank) - 1) else 1
+    below = {a: b for a, b in itertools.pairwise(nonblank) if b == a + step}  # the line each may run on into
     # and the full lines go on mid-sentence, mostly in lower case: not one sentence, name or path a line
-    full = [(line, below) for line, below in itertools.pairwise(lines) if len(line.rstrip()) >= width - WRAP_SLACK and below.strip()]
-    if sum(below.lstrip()[:1].islower() and line.rstrip()[-1] not in ".?!" for line, below in full) < WRAP_RUNS_ON * len(full):
+    full = [(lines[a], lines[b]) for a, b in below.items() if len(lines[a].rstrip()) >= width - WRAP_SLACK]
+    if not full or sum(nxt.lstrip()[:1].islower() and line.rstrip()[-1] not in ".?!" for line, nxt in full) < WRAP_RUNS_ON * len(full):
         return frozenset()
-    ends = set()
-    for i, line in enumerate(lines):
-        below = lines[i + 1] if i + 1 < len(lines) else ""
-        if not line.strip() or not below.strip() or len(line.rstrip()) + 1 + len(below.split()[0]) <= width or _stands_alone(line):
-            ends.add(i)
-        elif _opens_a_turn(below) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
-            ends.add(i)  # a label follows a finished sentence; after "...the production phase of" it is words ("Model S. So")
+    ends = set(range(len(lines)))
+    for a, b in below.items():
+        line, nxt = lines[a], lines[b]
+        if len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or _stands_alone(line):
+            continue
+        if _opens_a_turn(nxt) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
+            continue  # a label follows a finished sentence; after "...the production phase of" it is words ("Model S. So")
+        ends.difference_update(range(a, b))  # runs on, over the blank line of double-spaced text
     return frozenset(ends)
 
 
@@ -296,8 +303,8 @@ class _Builder:
             self.blocks.append(Block(kind, Span(start, end), len(self.turns) - 1, timestamp))
 
     def runs_on(self, line: int, end: int, ends: frozenset[int]) -> bool:
-        """In hard-wrapped text, whether the paragraph above runs on into this line (its last line is not
-        one of the paragraph ``ends``); if so it now ends at ``end``."""
+        """In hard-wrapped text, whether the paragraph above runs on into this line (the line before, or
+        the blank line of double-spaced text, is not one of the paragraph ``ends``); if so it now ends at ``end``."""
         if not ends or line == 0 or line - 1 in ends or not self.blocks or self.blocks[-1].kind is not BlockKind.PARAGRAPH:
             return False
         while end > 0 and self.text[end - 1] in " \t":
@@ -318,6 +325,8 @@ def _runs(text: str, ends: frozenset[int] = frozenset()) -> Iterator[list[tuple[
             run.append((s, e))
             if i not in ends:
                 continue
+        elif ends and i not in ends:
+            continue  # the blank line inside a paragraph of double-spaced, hard-wrapped text
         if run:
             yield run
             run = []
@@ -531,7 +540,7 @@ def _parse_plain(text: str) -> Transcript:
     timed = stamps >= TIMED_LINES and stamps >= TIMED_SHARE * sum(1 for line in lines if line.strip())
     pending = None
     for i, (s, e) in enumerate(spans):
-        if b.runs_on(i, e, ends):
+        if lines[i].strip() and b.runs_on(i, e, ends):
             continue
         if timed and (alone := _TIME_LINE.fullmatch(lines[i].strip())):
             pending = alone.group("ts")

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 from docx.text.run import Run
 
 from cleaner.dictionaries import load_dictionaries
+from cleaner.docx_text import read_docx
 from cleaner.lexicon import Lexicon
 from cleaner.model import Applicability
 from cleaner.passes import PassContext
@@ -113,6 +114,23 @@ def test_a_transcript_copied_from_a_pdf_is_cleaned_into_the_transcript_itself(wi
     assert result.final.text.split() == expected.final.text.split()
     assert "\f" not in result.final.text
     assert clean_text(result.final.text, ctx).final.text == result.final.text
+
+
+def test_a_word_document_of_a_pdfs_lines_is_cleaned_into_the_transcript_itself(tmp_path: Path) -> None:
+    """A PDF turned into a Word document keeps each printed line a paragraph of its own: read, that is
+    double-spaced hard-wrapped text, cleaned as the transcript it was made from."""
+    src, terms = SAMPLES[0][:2]
+    expected, _ = _run(src, terms)
+    doc = Document()
+    for line in (ln for p in read_text(src).text.split("\n") if p.strip() for ln in textwrap.wrap(p, 75)):
+        doc.add_paragraph(line)
+    docx_path = tmp_path / "call.docx"
+    doc.save(str(docx_path))
+    ctx = PassContext(tuple(load_dictionaries([])), Lexicon.load([terms]))
+    result = clean_text(read_docx(docx_path).text, ctx)
+    assert result.final.layout == "earnings"
+    assert [u.speaker for u in result.final.turns] == [u.speaker for u in expected.final.turns]
+    assert result.final.text.split() == expected.final.text.split()
 
 
 def test_sample_fixes_the_classic_errors_and_nothing_else() -> None:

@@ -163,7 +163,7 @@ def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctua
     return t.text[prev.span.end - 1].isalnum() and t.text[nxt.span.start].islower()
 
 
-_WRAP = re.compile(r"[ \t]*\n[ \t]*")  # a line break inside a paragraph, with the spaces around it
+_WRAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")  # a line break inside a paragraph (two in double-spaced text)
 
 
 def _unwrap(t: Transcript, result: PassResult) -> None:
