@@ -187,11 +187,6 @@ def _stands_alone(line: str) -> bool:
     )
 
 
-def _opens_a_turn(line: str) -> bool:
-    """A line no paragraph runs on into: one that stands alone, or opens with a label ("Jane Doe: ...")."""
-    return _stands_alone(line) or bool(_COLON_LINE.match(line))
-
-
 def _wrap_width(lengths: list[int]) -> int | None:
     """The width sorted line ``lengths`` were wrapped at: most lines run to near it. None if they were not."""
     if len(lengths) < WRAP_MIN_LINES:
@@ -221,12 +216,17 @@ def paragraph_ends(lines: list[str]) -> frozenset[int]:
     full = [(lines[a], lines[b]) for a, b in below.items() if len(lines[a].rstrip()) >= width - WRAP_SLACK]
     if not full or sum(nxt.lstrip()[:1].islower() and line.rstrip()[-1] not in ".?!" for line, nxt in full) < WRAP_RUNS_ON * len(full):
         return frozenset()
+
+    def alone(k: int) -> bool:
+        # a label or heading, unless the line below goes on in lower case ("And" / "that's why we...")
+        return _stands_alone(lines[k]) and not (k in below and lines[below[k]].lstrip()[:1].islower())
+
     ends = set(range(len(lines)))
     for a, b in below.items():
         line, nxt = lines[a], lines[b]
-        if len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or _stands_alone(line):
+        if len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or alone(a):
             continue
-        if _opens_a_turn(nxt) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
+        if (alone(b) or _COLON_LINE.match(nxt)) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
             continue  # a label follows a finished sentence; after "...the production phase of" it is words ("Model S. So")
         ends.difference_update(range(a, b))  # runs on, over the blank line of double-spaced text
     return frozenset(ends)
