@@ -130,11 +130,11 @@ def detect_layout(text: str) -> str:
     nonblank = [ln for ln in lines if ln.strip()]
     if not nonblank:
         return "plain"
+    if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if CUE_TIMING.match(ln)) >= 2:
+        return "captions"
     ends = paragraph_ends(lines)
     # labels are counted against paragraphs, not the lines a wrapped paragraph takes
     paragraphs = sum(1 for i in ends if lines[i].strip()) if ends else len(nonblank)
-    if nonblank[0].lstrip("\ufeff").startswith("WEBVTT") or sum(1 for ln in nonblank[:50] if CUE_TIMING.match(ln)) >= 2:
-        return "captions"
     bracket = sum(1 for ln in nonblank if _BRACKET_LINE.match(ln))
     if bracket >= 2 or (bracket >= 1 and len(nonblank) <= 4) or _time_first_labels(nonblank):
         return "bracket"
@@ -203,7 +203,10 @@ def paragraph_ends(lines: list[str]) -> frozenset[int]:
     Empty for text that is not wrapped so (one paragraph per line, or paragraphs between blank lines).
     In double-spaced text (a Word document made of a PDF's lines, a blank line after each) the next
     line is the one after the blank."""
-    width = _wrap_width(sorted(len(ln.rstrip()) for ln in lines if ln.strip()))
+    lengths = sorted(len(ln.rstrip()) for ln in lines if ln.strip())
+    if len(lengths) < WRAP_MIN_LINES or not WRAP_WIDTHS[0] <= lengths[int(0.9 * len(lengths))] <= WRAP_WIDTHS[1]:
+        return frozenset()  # most texts: a paragraph a line, longer than any wrapping (or captions' short lines)
+    width = _wrap_width(lengths)
     if width is None:
         # labels and headings alone on their lines are short in wrapped text too: the speech's lines tell
         width = _wrap_width(sorted(len(ln.rstrip()) for ln in lines if ln.strip() and not _stands_alone(ln)))
