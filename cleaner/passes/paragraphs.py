@@ -168,14 +168,14 @@ _WRAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")  # a line break inside a para
 
 def _unwrap(t: Transcript, result: PassResult) -> None:
     """Text hard-wrapped at a width, as a PDF's text or an email gives it: each paragraph's lines are
-    joined into one line (a word broken at its own hyphen, "five-" / "star", keeps the hyphen and no
-    space), and in the earnings layout a blank line parts the paragraphs and labels a PDF ran together."""
+    joined into one line (a word broken at its own hyphen, "five-" / "star" or "COVID-" / "19", keeps
+    the hyphen and no space), and in the earnings layout a blank line parts the paragraphs and labels a PDF ran together."""
     text, blocks = t.text, t.blocks
     for k, b in enumerate(blocks):
         edits = []
         for m in _WRAP.finditer(text, b.span.start, b.span.end):
             a, z = m.start(), m.end()
-            compound = text[a - 1] == "-" and text[a - 2 : a - 1].isalpha() and text[z : z + 1].isalpha()
+            compound = text[a - 1] == "-" and text[a - 2 : a - 1].isalnum() and text[z : z + 1].isalnum()  # "COVID-" / "19"
             edits.append(Edit(Span(a, z), "" if compound else " "))
         gap = Span(b.span.end, blocks[k + 1].span.start) if k + 1 < len(blocks) else None
         if t.layout == "earnings" and gap is not None and text[gap.start : gap.end].strip(" \t") == "\n":
