@@ -7,7 +7,7 @@ waits for the next round, when it is re-proposed against the new text.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from .model import Edit, Suggestion
@@ -41,28 +41,47 @@ def choose(suggestions: list[Suggestion]) -> list[Suggestion]:
     return taken
 
 
+@dataclass(frozen=True)
+class _Round:
+    """One round's edits, sorted, with the running shift in length: a position is looked up by bisection,
+    not by a walk through every edit (a hard-wrapped transcript's first round has one per line)."""
+
+    old_starts: list[int]
+    old_ends: list[int]
+    new_starts: list[int]  # where each edit's replacement starts in the round's output
+    new_lens: list[int]
+    shift_after: list[int]  # the output's shift in length once this edit and those before it are made
+
+    @staticmethod
+    def of(edits: list[Edit]) -> _Round:
+        r = _Round([], [], [], [], [])
+        shift = 0
+        for e in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+            r.old_starts.append(e.span.start)
+            r.old_ends.append(e.span.end)
+            r.new_starts.append(e.span.start + shift)
+            r.new_lens.append(len(e.replacement))
+            shift += len(e.replacement) - (e.span.end - e.span.start)
+            r.shift_after.append(shift)
+        return r
+
+
 @dataclass
 class SourceMap:
     """Maps an offset in the current text back to the original input, through every round."""
 
-    rounds: list[list[tuple[int, int, int]]] = field(default_factory=list)  # (old_start, old_end, new_length)
+    rounds: list[_Round] = field(default_factory=list)
 
     def record(self, edits: list[Edit]) -> None:
-        self.rounds.append(sorted((e.span.start, e.span.end, len(e.replacement)) for e in edits))
+        self.rounds.append(_Round.of(edits))
 
     def to_original(self, pos: int) -> int:
-        for edits in reversed(self.rounds):
-            delta = 0
-            mapped = None
-            for old_s, old_e, new_len in edits:
-                new_s = old_s + delta
-                if pos < new_s:
-                    break
-                if pos < new_s + new_len:
-                    mapped = old_s
-                    break
-                delta += new_len - (old_e - old_s)
-            pos = mapped if mapped is not None else pos - delta
+        for r in reversed(self.rounds):
+            k = bisect_right(r.new_starts, pos) - 1  # the last edit starting at or before ``pos``
+            if k >= 0 and pos < r.new_starts[k] + r.new_lens[k]:
+                pos = r.old_starts[k]  # inside a replacement: where the replaced text began
+            else:
+                pos -= r.shift_after[k] if k >= 0 else 0
         return pos
 
     def forward(self, pos: int, round_no: int, suggestion: Suggestion) -> int | None:
@@ -70,17 +89,15 @@ class SourceMap:
 
         None when a later round rewrote it.
         """
-        edits = self.rounds[round_no - 1]
-        delta = sum(new_len - (old_e - old_s) for old_s, old_e, new_len in edits if old_e <= pos and old_s < pos)
-        pos += delta
+        r = self.rounds[round_no - 1]
+        # the edits wholly before it, not one inserted right at it
+        before = min(bisect_right(r.old_ends, pos), bisect_left(r.old_starts, pos))
+        pos += r.shift_after[before - 1] if before else 0
         for later in self.rounds[round_no:]:
-            shift = 0
-            for old_s, old_e, new_len in later:
-                if old_e <= pos:
-                    shift += new_len - (old_e - old_s)
-                elif old_s < pos + len(suggestion.after) and old_e > pos:
-                    return None
-            pos += shift
+            done = bisect_right(later.old_ends, pos)  # edits ending at or before it
+            if done < len(later.old_starts) and later.old_starts[done] < pos + len(suggestion.after):
+                return None
+            pos += later.shift_after[done - 1] if done else 0
         return pos
 
 
