@@ -114,6 +114,11 @@ def test_a_transcript_copied_from_a_pdf_is_cleaned_into_the_transcript_itself(wi
     assert result.final.text.split() == expected.final.text.split()
     assert "\f" not in result.final.text
     assert clean_text(result.final.text, ctx).final.text == result.final.text
+    # each joined paragraph is one change: the JSON log has it whole, the table its two ends
+    joined = [a.suggestion for a in result.applied if a.suggestion.rule_id == "hard-wrap"]
+    assert joined and max(len(s.before) for s in joined) > 2 * changelog.SHOWN_CHARS
+    rows = [line for line in changelog.render_markdown(result, "call.txt").splitlines() if "paragraphs/hard-wrap" in line]
+    assert len(rows) == len(joined) and max(map(len, rows)) < 4 * changelog.SHOWN_CHARS
 
 
 def test_a_word_document_of_a_pdfs_lines_is_cleaned_into_the_transcript_itself(tmp_path: Path) -> None:

@@ -26,9 +26,20 @@ from typing import Any
 from ..model import Suggestion
 from ..pipeline import CleanResult
 
+SHOWN_CHARS = 160  # a change's text longer than this is shown by its two ends: a paragraph joined from wrapped lines
+
+
+def abridged(text: str) -> str:
+    """``text`` as a table of changes shows it: whole, or its two ends around "…" when it is long. The
+    JSON change log keeps it whole."""
+    if len(text) <= SHOWN_CHARS:
+        return text
+    half = (SHOWN_CHARS - 3) // 2
+    return f"{text[:half]} … {text[-half:]}"
+
 
 def _show(text: str) -> str:
-    shown = text.replace("\n", "¶").replace("|", "\\|")
+    shown = abridged(text).replace("\n", "¶").replace("|", "\\|")
     return f"`{shown}`" if shown.strip() else f"`{shown}`" if shown else "(nothing)"
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from copy import deepcopy
 from datetime import UTC, datetime
 
 from docx import Document
@@ -209,10 +210,16 @@ def _table(doc: Document, header: list[str], rows: list[list[str]]) -> None:
     for cell, text in zip(head.cells, header, strict=True):
         cell.text = ""
         _add_run(cell.paragraphs[0], text).bold = True
+    # each row a copy of one empty row python-docx made (its cells' widths set): its own add_row and
+    # cell text cost seconds for the thousands of rows of a long change log
+    template = table.add_row()._tr
     for row in rows:
-        cells = table.add_row().cells
-        for cell, text in zip(cells, row, strict=True):
-            cell.text = _xml_text(text)
+        tr = deepcopy(template)
+        for tc, text in zip(tr.tc_lst, row, strict=True):
+            if text:
+                tc.p_lst[0].add_r().add_t(_xml_text(text))
+        template.addprevious(tr)
+    template.getparent().remove(template)
 
 
 def _shown(text: str) -> str:
@@ -222,7 +229,7 @@ def _shown(text: str) -> str:
 
 
 def _appendix(doc: Document, result: CleanResult) -> None:
-    from .changelog import gap_rows
+    from .changelog import abridged, gap_rows
 
     doc.add_heading(APPENDIX_HEADING, level=1)
     if result.applied:
@@ -233,8 +240,8 @@ def _appendix(doc: Document, result: CleanResult) -> None:
             [
                 [
                     str(a.original_line),
-                    a.suggestion.before.replace("\n", "¶"),
-                    _shown(a.suggestion.after),
+                    abridged(a.suggestion.before).replace("\n", "¶"),
+                    _shown(abridged(a.suggestion.after)),
                     f"{a.suggestion.pass_id}/{a.suggestion.rule_id}",
                     a.decided_by,
                 ]
