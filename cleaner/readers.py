@@ -187,6 +187,12 @@ def _stands_alone(line: str) -> bool:
     )
 
 
+def _timed(line: str) -> bool:
+    """A line that opens with its time (a Whisper segment, a .tsv row, a cue's timing) or is one: no
+    paragraph runs on into it or out of it, however its segments were cut."""
+    return bool(_SEGMENT_TIMING.match(line) or _TSV_ROW.match(line) or CUE_TIMING.match(line) or _TIME_LINE.fullmatch(line.strip()))
+
+
 def _wrap_width(lengths: list[int]) -> int | None:
     """The width sorted line ``lengths`` were wrapped at: most lines run to near it. None if they were not."""
     if len(lengths) < WRAP_MIN_LINES:
@@ -227,7 +233,7 @@ def paragraph_ends(lines: list[str]) -> frozenset[int]:
     ends = set(range(len(lines)))
     for a, b in below.items():
         line, nxt = lines[a], lines[b]
-        if len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or alone(a):
+        if len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or alone(a) or _timed(line) or _timed(nxt):
             continue
         if (alone(b) or _COLON_LINE.match(nxt)) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
             continue  # a label follows a finished sentence; after "...the production phase of" it is words ("Model S. So")
