@@ -9,11 +9,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleaner.hashindex import HashIndex, entry
+from cleaner.model import Edit, Span
 from cleaner.pipeline import clean_text, run_passes
 from cleaner.readers import parse
 from cleaner.render import docx, html, markdown
 from cleaner.render.structure import walk
-from cleaner.resolve import choose
+from cleaner.resolve import SourceMap, choose
 
 TERMS = ["Fremont", "Capstone Investments", "IBNR", "WordPress", "Roadster", "Detlef Trefzger", "Bank of America"]
 TERMS += ["Contract Logistics", "Danaher", "European commission", "M&A", "NextEra Energy"]
@@ -221,3 +222,49 @@ def test_word_counts_kept_line_by_line_equal_a_full_count(texts: list[str]) -> N
         words, capitals = counts.of(text)
         assert words == Counter(WORD_RE.findall(text))
         assert capitals == Counter(_MID_SENTENCE_CAPITAL.findall(text))
+
+
+def _walked_back(rounds: list[list[Edit]], pos: int) -> int:
+    """The source map's answer the slow way: through every edit of every round, last round first."""
+    for edits in reversed(rounds):
+        delta = 0
+        mapped = None
+        for e in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
+            new_start = e.span.start + delta
+            if pos < new_start:
+                break
+            if pos < new_start + len(e.replacement):
+                mapped = e.span.start
+                break
+            delta += len(e.replacement) - (e.span.end - e.span.start)
+        pos = mapped if mapped is not None else pos - delta
+    return pos
+
+
+@st.composite
+def _edit_history(draw: st.DrawFn) -> tuple[list[list[Edit]], int]:
+    """Rounds of edits that overlap nothing within a round (insertions, deletions, replacements), and
+    the final text's length."""
+    length = draw(st.integers(0, 40))
+    rounds = []
+    for _ in range(draw(st.integers(1, 4))):
+        points = sorted(draw(st.sets(st.integers(0, length), max_size=8)))
+        edits = []
+        for a, b in zip(points[::2], points[1::2], strict=False):
+            end = b if draw(st.booleans()) else a
+            edits.append(Edit(Span(a, end), "x" * draw(st.integers(0, 3))))
+        rounds.append(edits)
+        length += sum(len(e.replacement) - (e.span.end - e.span.start) for e in edits)
+    return rounds, length
+
+
+@SETTINGS
+@given(_edit_history())
+def test_the_source_map_finds_each_position_as_walking_every_edit_would(history: tuple[list[list[Edit]], int]) -> None:
+    """Positions are found by bisection in each round; the walk through every edit is the reference."""
+    rounds, length = history
+    source = SourceMap()
+    for edits in rounds:
+        source.record(edits)
+    for pos in range(length + 1):
+        assert source.to_original(pos) == _walked_back(rounds, pos)
