@@ -54,6 +54,8 @@ def _markup_or_data(text: str) -> str | None:
         return "an RTF document, not a transcript: save it as .docx or .txt"
     if head.startswith(("<!doctype html", "<html")):
         return "a web page (HTML), not a transcript: save its text as .txt"
+    if head.startswith(("<?xml", "<tt")):
+        return "XML data (TTML captions?), not a transcript: export it as .srt or .vtt"
     if head.startswith(("{", "[")):
         try:
             json.loads(text.lstrip("\ufeff"))

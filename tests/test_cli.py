@@ -137,6 +137,7 @@ def test_never_overwrites_the_input(tmp_path: Path) -> None:
         ("talk.json", b'{"text": " Welcome back.", "segments": [{"id": 0, "start": 0.0, "end": 4.2, "text": " Welcome back."}]}', "JSON"),
         ("call.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Jane Doe: Welcome back.\\par}", "RTF"),
         ("call.html", b"<!DOCTYPE html>\n<html><body><p>Jane Doe: Welcome back.</p></body></html>", "HTML"),
+        ("talk.ttml", b'<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body><p>Welcome.</p></body></tt>', "TTML"),
     ],
 )
 def test_bad_input_one_line_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
