@@ -138,6 +138,7 @@ def test_never_overwrites_the_input(tmp_path: Path) -> None:
         ("call.rtf", b"{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}}\\f0 Jane Doe: Welcome back.\\par}", "RTF"),
         ("call.html", b"<!DOCTYPE html>\n<html><body><p>Jane Doe: Welcome back.</p></body></html>", "HTML"),
         ("talk.ttml", b'<?xml version="1.0"?>\n<tt xmlns="http://www.w3.org/ns/ttml"><body><p>Welcome.</p></body></tt>', "TTML"),
+        ("call.pdf", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "pdftotext"),
     ],
 )
 def test_bad_input_one_line_error(tmp_path: Path, name: str, content: bytes, message: str) -> None:
