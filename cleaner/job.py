@@ -67,7 +67,7 @@ def _markup_or_data(text: str) -> str | None:
 
 # documents cleaner does not read, and what to make of them instead
 _SAVE_AS = {
-    ".pdf": "a PDF: clean its text instead (pdftotext call.pdf writes call.txt; cleaner joins its wrapped lines)",
+    ".pdf": "a PDF: clean its text instead (`pdftotext {name}` writes {stem}.txt; cleaner joins its wrapped lines)",
     ".doc": "an old Word document: save it as .docx",
     ".odt": "an OpenDocument text: save it as .docx",
     ".pages": "a Pages document: export it as .docx",
@@ -77,7 +77,7 @@ _SAVE_AS = {
 def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     """Clean ``src`` into ``<stem>.*``; outputs are all rendered before any is written."""
     if src.suffix.lower() in _SAVE_AS and src.is_file():
-        raise CleanerError(f"{src}: is {_SAVE_AS[src.suffix.lower()]}")
+        raise CleanerError(f"{src}: is " + _SAVE_AS[src.suffix.lower()].format(name=src.name, stem=src.stem))
     decoded = read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
     if kind := _markup_or_data(decoded.text):
         raise CleanerError(f"{src}: is {kind}")
