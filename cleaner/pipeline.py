@@ -172,8 +172,8 @@ def _clean_as(
         chosen = choose(runnable)
         # a change to the text's structure (hard-wrapped lines joined) changes what every pass reads: it
         # goes alone, and the others look again at the text it leaves
-        first = [s for s in chosen if (s.pass_id, s.rule_id) in RESTRUCTURING]
-        chosen = first or chosen
+        restructuring = [s for s in chosen if (s.pass_id, s.rule_id) in RESTRUCTURING]
+        chosen = restructuring or chosen
         if not chosen:
             result.final = current
             result.pending = pending
