@@ -7,6 +7,7 @@ waits for the next round, when it is re-proposed against the new text.
 
 from __future__ import annotations
 
+import itertools
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
@@ -54,16 +55,16 @@ class _Round:
 
     @staticmethod
     def of(edits: list[Edit]) -> _Round:
-        r = _Round([], [], [], [], [])
-        shift = 0
-        for e in sorted(edits, key=lambda e: (e.span.start, e.span.end)):
-            r.old_starts.append(e.span.start)
-            r.old_ends.append(e.span.end)
-            r.new_starts.append(e.span.start + shift)
-            r.new_lens.append(len(e.replacement))
-            shift += len(e.replacement) - (e.span.end - e.span.start)
-            r.shift_after.append(shift)
-        return r
+        ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
+        shift_after = list(itertools.accumulate(len(e.replacement) - (e.span.end - e.span.start) for e in ordered))
+        shift_before = [0, *shift_after[:-1]]
+        return _Round(
+            old_starts=[e.span.start for e in ordered],
+            old_ends=[e.span.end for e in ordered],
+            new_starts=[e.span.start + shift for e, shift in zip(ordered, shift_before, strict=False)],
+            new_lens=[len(e.replacement) for e in ordered],
+            shift_after=shift_after,
+        )
 
 
 @dataclass
