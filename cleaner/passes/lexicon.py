@@ -1,4 +1,5 @@
 """Restore terms from the user's term list: misspellings, lost capitals, split words, spelled-out acronyms.
+The names and firms of the speaker labels are restored in the speech the same way (label_terms.py).
 
 Precision guards, in order of strength:
 
@@ -26,6 +27,7 @@ from rapidfuzz.distance import Levenshtein
 
 from .. import frequency
 from ..dictionaries import WORD_RE
+from ..label_terms import better_known, label_lexicon, label_names
 from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
@@ -1161,12 +1163,35 @@ def _lowered(t: Transcript) -> Transcript:
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
-    if ctx.lexicon is None:
-        return PassResult()
+    result = _find(t, ctx.lexicon, (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING)) if ctx.lexicon is not None else PassResult()
+    labels = label_lexicon(label_names(t))
+    if labels is not None:
+        _add_label_terms(result, _find(t, labels, (BlockKind.PARAGRAPH,)), ctx.lexicon)
+    return result
+
+
+def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | None) -> None:
+    """The speaker labels' names restored in the speech, where the user's term list found nothing there
+    (its terms come first, and a word it writes is never changed) and the label's spelling is one
+    English knows as well as the speech's. A question is kept only for a whole name ("Bob Smyth" for
+    a label's "Bob Smith"): one at every "company representative" under such a label, or at every
+    "Jira" near a "Jiri", would bury the ones that matter."""
+    taken = [sg.span for sg in result.suggestions]
+    for sg in found.suggestions:
+        if any(sg.span.start < s.end and s.start < sg.span.end for s in taken) or not better_known(sg.before, sg.after):
+            continue
+        if listed is not None and any(listed.has_exact(w) for w in WORD_RE.findall(sg.before)):
+            continue
+        if sg.applicability is not Applicability.AUTO and (sg.before.lower() == sg.after.lower() or len(WORD_RE.findall(sg.before)) < 2):
+            continue
+        result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=sg.reason.replace("the term list", "a speaker label")))
+
+
+def _find(t: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...]) -> PassResult:
     view = _lowered(t)
-    run_ = _Run(view, ctx.lexicon)
+    run_ = _Run(view, lexicon)
     for block in t.blocks:
-        if block.kind in (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING):
+        if block.kind in kinds:
             run_.block(block.span.start, block.span.end)
     if any(sg.applicability is Applicability.AUTO for sg in run_.result.suggestions) and not reads_as_english(run_.word_counts):
         run_.result.suggestions = [
