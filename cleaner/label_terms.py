@@ -18,6 +18,7 @@ from .model import Transcript
 from .wordcase import ordinary_word
 
 SOURCE = "speaker labels"
+KNOWN = 3.0  # Zipf: a spelling English writes this often (once per million words) is no slip of a label
 # a title before a name says nothing of its spelling, and the speech often leaves it out
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
 
@@ -46,9 +47,10 @@ def label_lexicon(names: tuple[str, ...]) -> Lexicon | None:
 
 
 def better_known(before: str, after: str) -> bool:
-    """False when a word the change replaces is commoner in English than the label's word put in its
-    place ("Stanley" for a label's "Stanly", "John" for a label's "Jon")."""
+    """False when the label's word is a spelling English hardly knows and the speech's is one it knows
+    better: the label is then the slip ("Stanley" for a label's "Stanly", "Deutsche" for its "Deutch").
+    A label's well-known spelling stands ("Maria" for the speech's "Mary", "Jon" for "John")."""
     old, new = WORD_RE.findall(before), WORD_RE.findall(after)
     if len(old) != len(new):
         return True  # words joined or split ("JP Morgan" for a label's "JPMorgan"): the lexicon's own guards judge those
-    return all(zipf(o.lower()) <= zipf(n.lower()) for o, n in zip(old, new, strict=True) if o.lower() != n.lower())
+    return all(zipf(n.lower()) >= min(zipf(o.lower()), KNOWN) for o, n in zip(old, new, strict=True) if o.lower() != n.lower())

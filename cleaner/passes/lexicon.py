@@ -247,9 +247,13 @@ class DocumentCounts:
 class _Run:
     """One pass over one transcript: keeps the tokens already claimed by a match."""
 
-    def __init__(self, t: Transcript, lex: Lexicon) -> None:
+    def __init__(self, t: Transcript, lex: Lexicon, labels: bool = False) -> None:
         self.t = t
         self.lex = lex
+        # the terms are the speakers of this very transcript: a person introduced by the surname a label
+        # writes and a first name that sounds like its ("Mary Lopez" before "Maria Lopez - Example
+        # Securities" takes the floor) is that speaker
+        self.labels = labels
         self.result = PassResult()
         counts = lex.document_counts if isinstance(lex.document_counts, DocumentCounts) else DocumentCounts()
         lex.document_counts = counts
@@ -561,7 +565,9 @@ class _Run:
             if w.low != tw.lower()
         )
         close = all(sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1 for w, tw in pairs if w.base != tw)
-        sure = not grammar and (((distinctive or misheard_name) and close) or self._person([w for w, _ in pairs], term))
+        window = [w for w, _ in pairs]
+        speaker = self.labels and self._labelled_first_name(window, term.words, *pairs[0])
+        sure = not grammar and (((distinctive or misheard_name) and close) or self._person(window, term) or speaker)
         words = "a word" if changed == 1 else "words"
         return sure, f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
 
@@ -641,6 +647,10 @@ class _Run:
             if _loses_accent(w.low, tw.lower()):
                 return None  # never take away an accent the text has ("Santander México")
             dist = Levenshtein.distance(w.low, tw.lower())
+            if self.labels and self._labelled_first_name(window, words, w, tw):
+                spelling = True
+                edits.append(Edit(Span(w.start, w.end), tw))
+                continue
             # a short name one letter off that sounds the same ("David Lu" for David Liu) is only ever a question
             short = len(tw) == 3 and dist == 1 and len(w.low) >= 2 and sounds_alike(w.base, tw)
             # another first letter only for the same sound ("Christaps" for Kristaps, "Cathy" for Kathy)
@@ -653,6 +663,19 @@ class _Run:
         if spelling and sum(1 for w, tw in zip(window, words, strict=False) if w.low == tw.lower()) == 0:
             return None
         return edits, spelling, distinctive, weak
+
+    def _labelled_first_name(self, window: list[Token], words: tuple[str, ...], w: Token, tw: str) -> bool:
+        """A speaker's first name, written as a name that sounds like the label's and starts with its letter,
+        before the label's surname as the label writes it: "Mary Lopez" for "Maria Lopez", "Jon Smith"."""
+        return (
+            len(window) == 2
+            and w is window[0]
+            and window[1].base == words[1]
+            and w.base[:1] == tw[:1]
+            and w.base[:1].isupper()
+            and sounds_alike(w.base, tw)
+            and Levenshtein.distance(w.low, tw.lower()) <= 2
+        )
 
     # -- a term written with other word breaks: "Giga factory", "Next Era Energy", "M and A", "m&a"
     def split_words(self, toks: list[Token], taken: set[int]) -> None:
@@ -1166,7 +1189,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = _find(t, ctx.lexicon, (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING)) if ctx.lexicon is not None else PassResult()
     labels = label_lexicon(label_names(t))
     if labels is not None:
-        _add_label_terms(result, _find(t, labels, (BlockKind.PARAGRAPH,)), ctx.lexicon)
+        _add_label_terms(result, _find(t, labels, (BlockKind.PARAGRAPH,), labels=True), ctx.lexicon)
     return result
 
 
@@ -1187,9 +1210,9 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
         result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=sg.reason.replace("the term list", "a speaker label")))
 
 
-def _find(t: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...]) -> PassResult:
+def _find(t: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...], labels: bool = False) -> PassResult:
     view = _lowered(t)
-    run_ = _Run(view, lexicon)
+    run_ = _Run(view, lexicon, labels)
     for block in t.blocks:
         if block.kind in kinds:
             run_.block(block.span.start, block.span.end)
