@@ -1186,17 +1186,22 @@ def _lowered(t: Transcript) -> Transcript:
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
-    result = _find(t, ctx.lexicon, (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING)) if ctx.lexicon is not None else PassResult()
+    view = _lowered(t)
+    result = PassResult()
+    if ctx.lexicon is not None:
+        result = _find(t, view, ctx.lexicon, (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING))
     labels = label_lexicon(label_names(t))
     if labels is not None:
-        _add_label_terms(result, _find(t, labels, (BlockKind.PARAGRAPH,), labels=True), ctx.lexicon)
+        if ctx.lexicon is not None:
+            labels.document_counts = ctx.lexicon.document_counts  # the same text's counts, not counted again
+        _add_label_terms(result, _find(t, view, labels, (BlockKind.PARAGRAPH,), labels=True), ctx.lexicon)
     return result
 
 
 def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | None) -> None:
     """The speaker labels' names restored in the speech, where the user's term list found nothing there
-    (its terms come first, and a word it writes is never changed) and the label's spelling is one
-    English knows as well as the speech's. A question is kept only for a whole name ("Bob Smyth" for
+    (its terms come first, and a word it writes is never changed) and the label's spelling is no slip
+    beside a better-known one in the speech. A question is kept only for a whole name ("Bob Smyth" for
     a label's "Bob Smith"): one at every "company representative" under such a label, or at every
     "Jira" near a "Jiri", would bury the ones that matter."""
     taken = [sg.span for sg in result.suggestions]
@@ -1210,8 +1215,8 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
         result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=sg.reason.replace("the term list", "a speaker label")))
 
 
-def _find(t: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...], labels: bool = False) -> PassResult:
-    view = _lowered(t)
+def _find(t: Transcript, view: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...], labels: bool = False) -> PassResult:
+    """One term list's suggestions for the blocks of these kinds, judged in ``view`` (see _lowered)."""
     run_ = _Run(view, lexicon, labels)
     for block in t.blocks:
         if block.kind in kinds:
