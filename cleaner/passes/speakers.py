@@ -87,11 +87,28 @@ def _body_phrases(t: Transcript, sizes: set[int]) -> Counter[str]:
     found: Counter[str] = Counter()
     for block in t.paragraphs():
         for m in _CAPITAL_RUN.finditer(t.text, block.span.start, block.span.end):
-            words = m.group().split()
-            for size in sizes:
-                # a possessive ends the name there: "Morgan Stanley's desk" names Morgan Stanley
-                found.update(" ".join([*words[i : i + size - 1], bare(words[i + size - 1])]) for i in range(len(words) - size + 1))
+            for words in _sentences(m.group().split()):
+                for size in sizes:
+                    # a possessive ends the name there: "Morgan Stanley's desk" names Morgan Stanley
+                    found.update(" ".join([*words[i : i + size - 1], bare(words[i + size - 1])]) for i in range(len(words) - size + 1))
     return found
+
+
+# a dot that shortens a word rather than ends a sentence: "Acme Inc. Holdings", "J. P. Morgan", "Dr. Lee"
+_SHORTENED = re.compile(r"(?:[A-Z]|[A-Z]\w?\.[A-Z]|Inc|Co|Corp|Ltd|Bros|Jr|Sr|St|Mr|Mrs|Ms|Dr|Prof|No|Vol)\.", re.IGNORECASE)
+
+
+def _sentences(words: list[str]) -> list[list[str]]:
+    """A run of capitalized words cut where a sentence ends inside it: "with Example Securities. Please go
+    ahead" names "Example Securities", never "Example Securities." or "Securities. Please"."""
+    out: list[list[str]] = [[]]
+    for w in words:
+        if w.endswith(".") and not _SHORTENED.fullmatch(w):
+            out[-1].append(w[:-1])
+            out.append([])
+        else:
+            out[-1].append(w)
+    return [s for s in out if s]
 
 
 def _unsuffixed(name: str) -> str:
@@ -137,16 +154,19 @@ def _spelled_in_speech(
             # labels that agree with each other, or a speech spelling English knows no better
             # ("Priya Ramen" for a label's "Priya Raman"), vouch for nothing: the label stays
             continue
+        # the label's own spelling is no word at all, the speech's one English knows ("Securites", "Securities")
+        slip = all(zipf(a.lower()) == 0 and zipf(b.lower()) >= _KNOWN for a, b in zip(text.split(), near[0].split(), strict=True) if a != b)
+        sure = listed or slip
         out.append(
             suggest(
                 t,
                 PASS_ID,
                 "label-as-spoken",
                 [Edit(span, near[0])],
-                Applicability.AUTO if listed else Applicability.REVIEW,
+                Applicability.AUTO if sure else Applicability.REVIEW,
                 f"the speech writes '{near[0]}' ({body[near[0]]} time(s)), this label '{text}'"
-                + ("; the term list spells it so" if listed else ""),
-                confidence=0.95 if listed else 0.6,
+                + ("; the term list spells it so" if listed else "; the label's spelling is no English word" if slip else ""),
+                confidence=0.95 if sure else 0.6,
                 priority=35,
                 evidence={"in_speech": body[near[0]]},
             )
