@@ -1094,7 +1094,10 @@ class _Run:
         sound = sound_keys_agree(low, best.form.lower()) == 2 or (common == 0 and best.sounds_alike)
         # a word English has seen now and then (a name, say) is only replaced by a term this transcript is about
         relevant = self._relevant(best.form)
-        sure = strong and sound and not case_conflict and close and common < RARE and (relevant or common < 2.0)
+        # the first word of a longer term alone ("Sundar" of a listed "Sundar Pichai", "Folsom" of "Folsom
+        # Ranch") is a first name many people share, or a place: only where the transcript names the rest
+        first_word = not best.whole_term and all(pos == 0 for _, pos in self.lex.holders.get(best.form.lower(), ()))
+        sure = strong and sound and not case_conflict and close and common < RARE and (relevant or (common < 2.0 and not first_word))
         sure = sure and not _other_number(low, best.form.lower())  # one or many is grammar, not hearing
         # a short everyday word or common name ("stores", "Travis") is what any speller would offer for a
         # garbled word ("stires", "Traviss"): the list only says it is meant where the transcript is about it
