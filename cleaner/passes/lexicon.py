@@ -247,13 +247,11 @@ class DocumentCounts:
 class _Run:
     """One pass over one transcript: keeps the tokens already claimed by a match."""
 
-    def __init__(self, t: Transcript, lex: Lexicon, labels: bool = False) -> None:
+    def __init__(self, t: Transcript, lex: Lexicon, speakers: bool = False) -> None:
         self.t = t
         self.lex = lex
-        # the terms are the speakers of this very transcript: a person introduced by the surname a label
-        # writes and a first name that sounds like its ("Mary Lopez" before "Maria Lopez - Example
-        # Securities" takes the floor) is that speaker
-        self.labels = labels
+        # the terms are the people and firms of this transcript's own speaker labels (label_terms.py)
+        self.speakers = speakers
         self.result = PassResult()
         counts = lex.document_counts if isinstance(lex.document_counts, DocumentCounts) else DocumentCounts()
         lex.document_counts = counts
@@ -566,8 +564,8 @@ class _Run:
         )
         close = all(sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1 for w, tw in pairs if w.base != tw)
         window = [w for w, _ in pairs]
-        speaker = self.labels and self._labelled_first_name(window, term.words, *pairs[0])
-        sure = not grammar and (((distinctive or misheard_name) and close) or self._person(window, term) or speaker)
+        heard = self._first_name_heard(window, term.words, *pairs[0])
+        sure = not grammar and (((distinctive or misheard_name) and close) or self._person(window, term) or heard)
         words = "a word" if changed == 1 else "words"
         return sure, f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
 
@@ -647,7 +645,7 @@ class _Run:
             if _loses_accent(w.low, tw.lower()):
                 return None  # never take away an accent the text has ("Santander México")
             dist = Levenshtein.distance(w.low, tw.lower())
-            if self.labels and self._labelled_first_name(window, words, w, tw):
+            if self._first_name_heard(window, words, w, tw):
                 spelling = True
                 edits.append(Edit(Span(w.start, w.end), tw))
                 continue
@@ -664,18 +662,19 @@ class _Run:
             return None
         return edits, spelling, distinctive, weak
 
-    def _labelled_first_name(self, window: list[Token], words: tuple[str, ...], w: Token, tw: str) -> bool:
-        """A speaker's first name, written as a name that sounds like the label's and starts with its letter,
-        before the label's surname as the label writes it: "Mary Lopez" for "Maria Lopez", "Jon Smith"."""
-        return (
-            len(window) == 2
-            and w is window[0]
-            and window[1].base == words[1]
-            and w.base[:1] == tw[:1]
-            and w.base[:1].isupper()
-            and sounds_alike(w.base, tw)
-            and Levenshtein.distance(w.low, tw.lower()) <= 2
-        )
+    def _first_name_heard(self, window: list[Token], words: tuple[str, ...], w: Token, tw: str) -> bool:
+        """A person of the list named by the surname it writes, the first name heard as one that sounds
+        like it, with its first letter: "Stephen" for "Steven", "Mary Lopez" for a speaker label's "Maria
+        Lopez". For a list's person, an everyday word is one letter off and sounding the same on both keys,
+        capitalized inside a sentence or after a title ("Mr. If Culp" for "Iv Culp"; "If Culp agrees" opens
+        a sentence, "a Runner Blair" is a runner); a speaker of the transcript itself needs no more."""
+        if not (len(window) == 2 and w is window[0] and window[1].base == words[1] and w.base[:1] == tw[:1] and w.base[:1].isupper()):
+            return False
+        distance = Levenshtein.distance(w.low, tw.lower())
+        if ordinary_word(w.low) and not self.speakers:
+            named = not sentence_start(self.t.text, w.start) or self._after_title(w)
+            return named and distance == 1 and sound_keys_agree(w.low, tw.lower()) == 2
+        return distance <= 2 and sounds_alike(w.base, tw)
 
     # -- a term written with other word breaks: "Giga factory", "Next Era Energy", "M and A", "m&a"
     def split_words(self, toks: list[Token], taken: set[int]) -> None:
@@ -1197,7 +1196,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     if labels is not None:
         if ctx.lexicon is not None:
             labels.document_counts = ctx.lexicon.document_counts  # the same text's counts, not counted again
-        _add_label_terms(result, _find(t, view, labels, (BlockKind.PARAGRAPH,), labels=True), ctx.lexicon)
+        _add_label_terms(result, _find(t, view, labels, (BlockKind.PARAGRAPH,), speakers=True), ctx.lexicon)
     return result
 
 
@@ -1218,9 +1217,9 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
         result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=sg.reason.replace("the term list", "a speaker label")))
 
 
-def _find(t: Transcript, view: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...], labels: bool = False) -> PassResult:
+def _find(t: Transcript, view: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...], speakers: bool = False) -> PassResult:
     """One term list's suggestions for the blocks of these kinds, judged in ``view`` (see _lowered)."""
-    run_ = _Run(view, lexicon, labels)
+    run_ = _Run(view, lexicon, speakers)
     for block in t.blocks:
         if block.kind in kinds:
             run_.block(block.span.start, block.span.end)
