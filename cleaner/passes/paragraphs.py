@@ -154,6 +154,53 @@ def _page_marks(t: Transcript, result: PassResult, marks: _Marks, unpunctuated: 
     return found
 
 
+# words no sentence ends on: a paragraph ending on one was cut off, whatever the next one opens with
+# ("...the margins of the / Roadster program")
+_NEVER_LAST = frozenset(
+    ["the", "a", "an", "of", "to", "and", "or", "nor", "with", "for", "from", "by", "into", "onto", "our", "their", "your", "my", "its"]
+)
+_LAST_WORD = re.compile(r"(\w+)$")
+
+
+def _cut_off(text: str, prev: Block) -> bool:
+    """The paragraph ends on a word no sentence ends on."""
+    m = _LAST_WORD.search(text, max(prev.span.start, prev.span.end - 12), prev.span.end)
+    return m is not None and m.group(1).lower() in _NEVER_LAST
+
+
+def _repeated_labels(t: Transcript, result: PassResult, kinds: list[str | None]) -> None:
+    """A speaker's label written again inside one of their sentences ("...the margins of the / Page 7 /
+    Elon Musk / Roadster program"), as a printed transcript repeats it at the top of a page, or as a tool
+    cuts one turn in two ("Jane Doe: we will look at the / Jane Doe: numbers tomorrow."): the label, and
+    the page furniture before it, go, and the halves join. Only for the same label written the same way
+    with no timestamp (a timed turn is the layout's own cut)."""
+    text, blocks = t.text, t.blocks
+    for i, b in enumerate(blocks[:-1]):
+        if b.kind is not BlockKind.SPEAKER or b.turn < 1:
+            continue
+        p = i - 1
+        while p >= 0 and kinds[p] is not None:
+            p -= 1  # a page's number or running header before the repeated label
+        prev, nxt = blocks[p] if p >= 0 else None, blocks[i + 1]
+        if prev is None or prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH:
+            continue
+        before, after = t.turns[b.turn - 1], t.turns[b.turn]
+        if prev.turn != before.index or nxt.turn != after.index or before.label is None or after.label is None:
+            continue
+        if text[before.label.start : before.label.end] != text[after.label.start : after.label.end] or before.timestamp or after.timestamp:
+            continue
+        if not (text[prev.span.end - 1].isalnum() and (text[nxt.span.start].islower() or _cut_off(text, prev))):
+            continue
+        tail = text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
+        head = text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
+        label = text[after.label.start : after.label.end]
+        why = f"the sentence '…{tail}' goes on in '{head}…' under the same speaker's label '{label}' written again: one turn"
+        edit = Edit(Span(prev.span.end, nxt.span.start), " ")
+        result.suggestions.append(
+            suggest(t, PASS_ID, "repeated-label", [edit], Applicability.AUTO, why, 0.9, {"tail": tail, "head": head}, priority=40)
+        )
+
+
 def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctuated: bool) -> bool:
     """The paragraphs around ``run`` are the halves of one sentence of one turn."""
     if prev.kind is not BlockKind.PARAGRAPH or nxt.kind is not BlockKind.PARAGRAPH or unpunctuated:
@@ -196,6 +243,16 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
     furniture = _Marks(t) if t.layout != "captions" else None
     marks = _page_marks(t, result, furniture, _unpunctuated(t)) if furniture is not None and furniture.any() else set()
+    if t.layout != "captions" and len(t.turns) > 1 and not _unpunctuated(t):
+        kinds = furniture.kinds(len(blocks), headers=True) if furniture is not None and furniture.any() else [None] * len(blocks)
+        _repeated_labels(t, result, kinds)
+        joins = [sg.span for sg in result.suggestions if sg.rule_id == "repeated-label"]
+        # a page number the join takes away is not asked about as well
+        result.suggestions = [
+            sg
+            for sg in result.suggestions
+            if sg.rule_id != "page-number" or not any(j.start <= sg.span.start and sg.span.end <= j.end for j in joins)
+        ]
     # a WebVTT cue's identifier is any text on the line just above its timing ("3f2a1b4c-1/12-0")
     cue_ids = {
         a.span.start
@@ -220,7 +277,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
-        if first.islower() and _is_word_char(last):
+        if _is_word_char(last) and (first.islower() or (first.isupper() and _cut_off(t.text, prev))):
             if unpunctuated is None:
                 unpunctuated = _unpunctuated(t)
             # a heading-like line, or a transcript that ends no paragraph with punctuation: the same
