@@ -163,9 +163,9 @@ _LAST_WORD = re.compile(r"(\w+)$")
 
 
 def _cut_off(text: str, prev: Block) -> bool:
-    """The paragraph ends on a word no sentence ends on."""
+    """The paragraph ends on a word no sentence ends on, in lower case ("Vitamin A", "Series A" end on a letter)."""
     m = _LAST_WORD.search(text, max(prev.span.start, prev.span.end - 12), prev.span.end)
-    return m is not None and m.group(1).lower() in _NEVER_LAST
+    return m is not None and m.group(1) in _NEVER_LAST
 
 
 def _repeated_labels(t: Transcript, result: PassResult, kinds: list[str | None]) -> None:
