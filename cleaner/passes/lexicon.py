@@ -1188,11 +1188,13 @@ def _lowered(t: Transcript) -> Transcript:
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
-    view = _lowered(t)
+    labels = label_lexicon(label_names(t))
     result = PassResult()
+    if ctx.lexicon is None and labels is None:
+        return result
+    view = _lowered(t)
     if ctx.lexicon is not None:
         result = _find(t, view, ctx.lexicon, (BlockKind.PARAGRAPH, BlockKind.SPEAKER, BlockKind.HEADING))
-    labels = label_lexicon(label_names(t))
     if labels is not None:
         if ctx.lexicon is not None:
             labels.document_counts = ctx.lexicon.document_counts  # the same text's counts, not counted again

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import Counter
 
-from ..model import Applicability, Block, BlockKind, Edit, Span, Transcript
+from ..model import Applicability, Block, BlockKind, Edit, Span, Suggestion, Transcript
 from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, paragraph_ends
 from . import PassContext, PassResult, suggest
 
@@ -168,13 +168,14 @@ def _cut_off(text: str, prev: Block) -> bool:
     return m is not None and m.group(1) in _NEVER_LAST
 
 
-def _repeated_labels(t: Transcript, result: PassResult, kinds: list[str | None]) -> None:
+def _repeated_labels(t: Transcript, kinds: list[str | None]) -> list[Suggestion]:
     """A speaker's label written again inside one of their sentences ("...the margins of the / Page 7 /
     Elon Musk / Roadster program"), as a printed transcript repeats it at the top of a page, or as a tool
     cuts one turn in two ("Jane Doe: we will look at the / Jane Doe: numbers tomorrow."): the label, and
     the page furniture before it, go, and the halves join. Only for the same label written the same way
     with no timestamp (a timed turn is the layout's own cut)."""
     text, blocks = t.text, t.blocks
+    found: list[Suggestion] = []
     for i, b in enumerate(blocks[:-1]):
         if b.kind is not BlockKind.SPEAKER or b.turn < 1:
             continue
@@ -196,9 +197,8 @@ def _repeated_labels(t: Transcript, result: PassResult, kinds: list[str | None])
         label = text[after.label.start : after.label.end]
         why = f"the sentence '…{tail}' goes on in '{head}…' under the same speaker's label '{label}' written again: one turn"
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
-        result.suggestions.append(
-            suggest(t, PASS_ID, "repeated-label", [edit], Applicability.AUTO, why, 0.9, {"tail": tail, "head": head}, priority=40)
-        )
+        found.append(suggest(t, PASS_ID, "repeated-label", [edit], Applicability.AUTO, why, 0.9, {"tail": tail, "head": head}, priority=40))
+    return found
 
 
 def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctuated: bool) -> bool:
@@ -243,16 +243,16 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
     furniture = _Marks(t) if t.layout != "captions" else None
     marks = _page_marks(t, result, furniture, _unpunctuated(t)) if furniture is not None and furniture.any() else set()
-    if t.layout != "captions" and len(t.turns) > 1 and not _unpunctuated(t):
-        kinds = furniture.kinds(len(blocks), headers=True) if furniture is not None and furniture.any() else [None] * len(blocks)
-        _repeated_labels(t, result, kinds)
-        joins = [sg.span for sg in result.suggestions if sg.rule_id == "repeated-label"]
-        # a page number the join takes away is not asked about as well
-        result.suggestions = [
-            sg
-            for sg in result.suggestions
-            if sg.rule_id != "page-number" or not any(j.start <= sg.span.start and sg.span.end <= j.end for j in joins)
-        ]
+    if furniture is not None and len(t.turns) > 1:
+        joins = _repeated_labels(t, furniture.kinds(len(blocks), headers=True) if furniture.any() else [None] * len(blocks))
+        if joins and not _unpunctuated(t):
+            # a page number the join takes away is not asked about as well
+            result.suggestions = [
+                sg
+                for sg in result.suggestions
+                if sg.rule_id != "page-number" or not any(j.span.start <= sg.span.start and sg.span.end <= j.span.end for j in joins)
+            ]
+            result.suggestions += joins
     # a WebVTT cue's identifier is any text on the line just above its timing ("3f2a1b4c-1/12-0")
     cue_ids = {
         a.span.start
