@@ -25,7 +25,7 @@ from dataclasses import replace
 import jellyfish
 from rapidfuzz.distance import Levenshtein
 
-from .. import frequency
+from .. import frequency, label_terms
 from ..dictionaries import WORD_RE
 from ..label_terms import better_known, label_lexicon, label_names
 from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
@@ -1216,7 +1216,9 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
             continue
         if sg.applicability is not Applicability.AUTO and (sg.before.lower() == sg.after.lower() or len(WORD_RE.findall(sg.before)) < 2):
             continue
-        result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=sg.reason.replace("the term list", "a speaker label")))
+        evidence = {k: v for k, v in sg.evidence.items() if k != "term_list_line"} | {"source": label_terms.SOURCE}
+        reason = sg.reason.replace("the term list", "a speaker label")
+        result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=reason, evidence=evidence))
 
 
 def _find(t: Transcript, view: Transcript, lexicon: Lexicon, kinds: tuple[BlockKind, ...], speakers: bool = False) -> PassResult:
