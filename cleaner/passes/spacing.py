@@ -1,4 +1,5 @@
-"""Spaces before punctuation and runs of spaces inside a paragraph; stray control characters."""
+"""Spaces before punctuation, on the wrong side of a comma, inside an amount ("$ 100", "12 %") and in
+runs inside a paragraph; stray control characters."""
 
 from __future__ import annotations
 
@@ -15,6 +16,13 @@ PASS_ID = "spacing"
 # (":)" and ";)" after a space are a smiley, not a colon)
 _SPACE_BEFORE_PUNCT = re.compile(r"[ \t]+(?=[,.?!](?:[\s\"”')\]]|$)|[;:](?:[\s\"”'\]]|$))")
 _WORD_END = re.compile(r"[\w%)\]”\"']")
+# a space on the wrong side of a comma or semicolon: "happened ,and we" is "happened, and we" (not
+# before a digit: "1 ,000" is a number someone typed, which this does not guess at)
+_SPACE_WRONG_SIDE = re.compile(r"[ \t]+([,;])(?=[a-z])")
+# a currency sign apart from its amount, "$ 100", and a percent sign apart from its number, "12 %"
+# ("US$ 10" too; "5 % 3", a number after it, may be the remainder operator of a lecture on code)
+_SPACE_AFTER_CURRENCY = re.compile(r"(?<![a-z0-9_$€£¥])[$€£¥][ \t]+(?=\d)")
+_SPACE_BEFORE_PERCENT = re.compile(r"[ \t]+(?=%(?![\w%])(?![ \t]*[\d(]))")
 # spaces only: a tab is a column or an indent someone put there ("4200<TAB> It ships" in a .tsv)
 _SPACE_RUN = re.compile(r" {2,}(?=\S)")
 _NON_SPACE = re.compile(r"\S")
@@ -76,6 +84,44 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     priority=20,
                 )
             )
+        for m in _SPACE_WRONG_SIDE.finditer(t.text, s, e):
+            if _after(t.text, m.start(), _WORD_END):
+                result.suggestions.append(
+                    suggest(
+                        t,
+                        PASS_ID,
+                        "space-wrong-side",
+                        [Edit(Span(m.start(), m.end()), m.group(1) + " ")],
+                        Applicability.AUTO,
+                        f"the space belongs after '{m.group(1)}', not before it",
+                        priority=20,
+                    )
+                )
+        for m in _SPACE_AFTER_CURRENCY.finditer(t.text, s, e):
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "space-in-amount",
+                    [Edit(Span(m.start() + 1, m.end()), "")],
+                    Applicability.AUTO,
+                    "a currency sign is written against its amount",
+                    priority=20,
+                )
+            )
+        for m in _SPACE_BEFORE_PERCENT.finditer(t.text, s, e):
+            if m.start() > 0 and t.text[m.start() - 1].isdigit():
+                result.suggestions.append(
+                    suggest(
+                        t,
+                        PASS_ID,
+                        "space-in-amount",
+                        [Edit(Span(m.start(), m.end()), "")],
+                        Applicability.AUTO,
+                        "a percent sign is written against its number",
+                        priority=20,
+                    )
+                )
         for m in _SPACE_RUN.finditer(t.text, s, e):
             if not _after(t.text, m.start(), _NON_SPACE):
                 continue
