@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
+from ..wordcase import ordinary_word
 from . import PassContext, PassResult, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -23,6 +25,12 @@ _SPACE_WRONG_SIDE = re.compile(r"[ \t]+([,;])(?=[a-z])")
 # ("US$ 10" too; "5 % 3", a number after it, may be the remainder operator of a lecture on code)
 _SPACE_AFTER_CURRENCY = re.compile(r"(?<![a-z0-9_$€£¥])[$€£¥][ \t]+(?=\d)")
 _SPACE_BEFORE_PERCENT = re.compile(r"[ \t]+(?=%(?![\w%])(?![ \t]*[\d(]))")
+# a sentence run into the next without its space: "last year.We expect" (a lower-case word before the
+# stop and a capitalized word after it, in a stretch without "/", "@" or another dot: not an address,
+# a file or code, "tesla.com", "self.Name.x")
+_NO_SPACE_AFTER_STOP = re.compile(r"\b[a-z]{2,}\.(?=([A-Z][a-z]+)\b(?![.@/]\w))")
+SENTENCE_WORD = 4.0  # Zipf: the word after the stop is an everyday one ("We", "Then"), not a file's "Pdf" or "Js"
+_ADDRESS_MARK = re.compile(r"[/@]|\.\w+\.")
 # spaces only: a tab is a column or an indent someone put there ("4200<TAB> It ships" in a .tsv)
 _SPACE_RUN = re.compile(r" {2,}(?=\S)")
 _NON_SPACE = re.compile(r"\S")
@@ -122,6 +130,25 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                         priority=20,
                     )
                 )
+        for m in _NO_SPACE_AFTER_STOP.finditer(t.text, s, e):
+            start = t.text.rfind(" ", s, m.start()) + 1 or s
+            end = t.text.find(" ", m.end(), e)
+            if _ADDRESS_MARK.search(t.text, max(start, s), e if end < 0 else end) or (m.start() > s and t.text[m.start() - 1] in ".@/-_"):
+                continue
+            after = m.group(1).lower()
+            if not (ordinary_word(after) and zipf(after) >= SENTENCE_WORD):
+                continue
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "space-after-stop",
+                    [Edit(Span(m.end(), m.end()), " ")],
+                    Applicability.AUTO,
+                    "a sentence ran into the next without its space",
+                    priority=20,
+                )
+            )
         for m in _SPACE_RUN.finditer(t.text, s, e):
             if not _after(t.text, m.start(), _NON_SPACE):
                 continue
