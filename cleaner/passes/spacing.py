@@ -47,6 +47,11 @@ def _after(text: str, at: int, pattern: re.Pattern[str]) -> bool:
     return at > 0 and pattern.match(text, at - 1) is not None
 
 
+def _fix(t: Transcript, result: PassResult, rule: str, start: int, end: int, replacement: str, why: str) -> None:
+    """Every spacing fix is sure: it changes no word."""
+    result.suggestions.append(suggest(t, PASS_ID, rule, [Edit(Span(start, end), replacement)], Applicability.AUTO, why, priority=20))
+
+
 def _control_characters(t: Transcript, s: int, e: int, result: PassResult) -> None:
     """Control characters in a block (a label's block holds the page break that opens its line)."""
     for m in _CONTROL.finditer(t.text, s, e):
@@ -54,113 +59,48 @@ def _control_characters(t: Transcript, s: int, e: int, result: PassResult) -> No
         before = t.text[m.start() - 1] if m.start() > 0 else "\n"
         after = t.text[m.end()] if m.end() < len(t.text) else "\n"
         glue = "" if before.isspace() or after.isspace() else " "
-        result.suggestions.append(
-            suggest(
-                t,
-                PASS_ID,
-                "control-character",
-                [Edit(Span(m.start(), m.end()), glue)],
-                Applicability.AUTO,
-                "a page break or control character in the text is seen by no reader",
-                priority=20,
-            )
-        )
+        _fix(t, result, "control-character", m.start(), m.end(), glue, "a page break or control character in the text is seen by no reader")
+
+
+def _run_on_sentence(text: str, m: re.Match[str], s: int, e: int) -> bool:
+    """ "last year.We": an everyday word after the stop, and no address, file or code around it."""
+    start = text.rfind(" ", s, m.start()) + 1 or s
+    end = text.find(" ", m.end(), e)
+    if _ADDRESS_MARK.search(text, max(start, s), e if end < 0 else end) or (m.start() > s and text[m.start() - 1] in ".@/-_"):
+        return False
+    after = m.group(1).lower()
+    return ordinary_word(after) and zipf(after) >= SENTENCE_WORD
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    text = t.text
     for block in t.blocks:
         _control_characters(t, block.span.start, block.span.end, result)
     for block in t.paragraphs():
         s, e = block.span.start, block.span.end
-        for m in _SPACE_BEFORE_PUNCT.finditer(t.text, s, e):
-            if not _after(t.text, m.start(), _WORD_END):
+        for m in _SPACE_BEFORE_PUNCT.finditer(text, s, e):
+            if not _after(text, m.start(), _WORD_END):
                 continue
             # "..." after a space is a trailing-off marker, not a stray space
-            if t.text.startswith("..", m.end()):
+            if text.startswith("..", m.end()):
                 continue
-            if t.text[m.end()] == "." and not _SENTENCE_AFTER_STOP.match(t.text, m.end(), e):
+            if text[m.end()] == "." and not _SENTENCE_AFTER_STOP.match(text, m.end(), e):
                 continue
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "space-before-punctuation",
-                    [Edit(Span(m.start(), m.end()), "")],
-                    Applicability.AUTO,
-                    f"no space belongs before '{t.text[m.end()]}'",
-                    priority=20,
-                )
-            )
-        for m in _SPACE_WRONG_SIDE.finditer(t.text, s, e):
-            if _after(t.text, m.start(), _WORD_END):
-                result.suggestions.append(
-                    suggest(
-                        t,
-                        PASS_ID,
-                        "space-wrong-side",
-                        [Edit(Span(m.start(), m.end()), m.group(1) + " ")],
-                        Applicability.AUTO,
-                        f"the space belongs after '{m.group(1)}', not before it",
-                        priority=20,
-                    )
-                )
-        for m in _SPACE_AFTER_CURRENCY.finditer(t.text, s, e):
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "space-in-amount",
-                    [Edit(Span(m.start() + 1, m.end()), "")],
-                    Applicability.AUTO,
-                    "a currency sign is written against its amount",
-                    priority=20,
-                )
-            )
-        for m in _SPACE_BEFORE_PERCENT.finditer(t.text, s, e):
-            if m.start() > 0 and t.text[m.start() - 1].isdigit():
-                result.suggestions.append(
-                    suggest(
-                        t,
-                        PASS_ID,
-                        "space-in-amount",
-                        [Edit(Span(m.start(), m.end()), "")],
-                        Applicability.AUTO,
-                        "a percent sign is written against its number",
-                        priority=20,
-                    )
-                )
-        for m in _NO_SPACE_AFTER_STOP.finditer(t.text, s, e):
-            start = t.text.rfind(" ", s, m.start()) + 1 or s
-            end = t.text.find(" ", m.end(), e)
-            if _ADDRESS_MARK.search(t.text, max(start, s), e if end < 0 else end) or (m.start() > s and t.text[m.start() - 1] in ".@/-_"):
-                continue
-            after = m.group(1).lower()
-            if not (ordinary_word(after) and zipf(after) >= SENTENCE_WORD):
-                continue
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "space-after-stop",
-                    [Edit(Span(m.end(), m.end()), " ")],
-                    Applicability.AUTO,
-                    "a sentence ran into the next without its space",
-                    priority=20,
-                )
-            )
-        for m in _SPACE_RUN.finditer(t.text, s, e):
-            if not _after(t.text, m.start(), _NON_SPACE):
-                continue
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "space-run",
-                    [Edit(Span(m.start(), m.end()), " ")],
-                    Applicability.AUTO,
-                    "several spaces in a row inside a sentence read as one",
-                    priority=20,
-                )
-            )
+            _fix(t, result, "space-before-punctuation", m.start(), m.end(), "", f"no space belongs before '{text[m.end()]}'")
+        for m in _SPACE_WRONG_SIDE.finditer(text, s, e):
+            if _after(text, m.start(), _WORD_END):
+                why = f"the space belongs after '{m.group(1)}', not before it"
+                _fix(t, result, "space-wrong-side", m.start(), m.end(), m.group(1) + " ", why)
+        for m in _SPACE_AFTER_CURRENCY.finditer(text, s, e):
+            _fix(t, result, "space-in-amount", m.start() + 1, m.end(), "", "a currency sign is written against its amount")
+        for m in _SPACE_BEFORE_PERCENT.finditer(text, s, e):
+            if m.start() > 0 and text[m.start() - 1].isdigit():
+                _fix(t, result, "space-in-amount", m.start(), m.end(), "", "a percent sign is written against its number")
+        for m in _NO_SPACE_AFTER_STOP.finditer(text, s, e):
+            if _run_on_sentence(text, m, s, e):
+                _fix(t, result, "space-after-stop", m.end(), m.end(), " ", "a sentence ran into the next without its space")
+        for m in _SPACE_RUN.finditer(text, s, e):
+            if _after(text, m.start(), _NON_SPACE):
+                _fix(t, result, "space-run", m.start(), m.end(), " ", "several spaces in a row inside a sentence read as one")
     return result
