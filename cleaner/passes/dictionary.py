@@ -53,7 +53,7 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows([w.lower() for w in before[-n:]], [w.lower() for w in after[:n]])
 
 
-def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tuple[Rule, int, int]]:
+def _hits(t: Transcript, low: str, d: Dictionary, patterns: list[Rule], bs: int, be: int) -> list[tuple[Rule, int, int]]:
     text = t.text
     hits: list[tuple[Rule, int, int]] = []
     if d.automaton is not None:
@@ -68,7 +68,7 @@ def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tupl
                 if rule.match_case and text[s:e] != rule.match:
                     continue
                 hits.append((rule, s, e))
-    for rule in d.pattern_rules:
+    for rule in patterns:
         assert rule.pattern is not None
         if rule.gate is not None and rule.gate.search(text, bs, be) is None:
             continue
@@ -81,10 +81,13 @@ def _hits(t: Transcript, low: str, d: Dictionary, bs: int, be: int) -> list[tupl
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     low = _lower_same_length(t.text)  # once: lower-casing each paragraph on its own cost more than the scan
+    # a pattern whose gate the whole text never holds is asked of no paragraph (most rules, in most
+    # transcripts: a paragraph without it would find nothing, so each result still rests on its block)
+    patterns = [[r for r in d.pattern_rules if r.gate is None or r.gate.search(t.text) is not None] for d in ctx.dictionaries]
     for block in t.paragraphs():
         bs, be = block.span.start, block.span.end
-        for d in ctx.dictionaries:
-            for rule, s, e in _hits(t, low, d, bs, be):
+        for d, active in zip(ctx.dictionaries, patterns, strict=True):
+            for rule, s, e in _hits(t, low, d, active, bs, be):
                 if not _context_allows(rule, t.text, s, e, bs, be):
                     continue
                 source = t.text[s:e]

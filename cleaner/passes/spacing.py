@@ -4,6 +4,7 @@ after a sentence's full stop ("year.We") and in runs inside a paragraph; stray c
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
@@ -24,9 +25,10 @@ _WORD_END = re.compile(r"[\w%)\]”\"']")
 _WRONG_SIDE_MARK = re.compile(r"[,;](?=[a-z])")
 # a currency sign apart from its amount, "$ 100", and a percent sign apart from its number, "12 %"
 # ("US$ 10" too; "5 % 3", a number after it, may be the remainder operator of a lecture on code)
-_SPACE_AFTER_CURRENCY = re.compile(r"[$€£¥][ \t]+(?=\d)")
+# (one pattern a sign: a literal first is found fast, a class of signs is tried at every position)
+_SPACE_AFTER_CURRENCY = [(sign, re.compile(re.escape(sign) + r"[ \t]+(?=\d)")) for sign in "$€£¥"]
 _NOT_BEFORE_CURRENCY = re.compile(r"[a-z0-9_$€£¥]")  # "5$ 3", "x$ 1": no amount's sign
-_PERCENT_MARK = re.compile(r"%(?![\w%])(?![ \t]*[\d(])")
+_PERCENT_MARK = re.compile(r" %(?![\w%])(?![ \t]*[\d(])")  # a space before it: "12%" needs nothing
 # a sentence run into the next without its space: "last year.We expect" (a lower-case word before the
 # stop and a capitalized word after it, in a stretch without "/", "@" or another dot: not an address,
 # a file or code, "tesla.com", "self.Name.x")
@@ -87,17 +89,47 @@ def _run_on_sentence(text: str, m: re.Match[str], s: int, e: int) -> bool:
     return ordinary_word(after) and zipf(after) >= SENTENCE_WORD
 
 
+def _rare_marks(t: Transcript, spans: list[Span], result: PassResult) -> None:
+    """The rules that start at a mark most transcripts seldom hold (a comma against the next word, a
+    currency or percent sign, a full stop against a capital): each scans the whole text once and keeps
+    what lies inside one of the paragraphs, rather than being asked of every paragraph in turn."""
+    text = t.text
+    starts = [span.start for span in spans]
+
+    def paragraph(m: re.Match[str]) -> Span | None:
+        i = bisect_right(starts, m.start()) - 1
+        return spans[i] if i >= 0 and m.end() <= spans[i].end else None
+
+    if any(pair in text for pair in (" ,", " ;", "\t,", "\t;")):
+        for m in _WRONG_SIDE_MARK.finditer(text):
+            span = paragraph(m)
+            first = _spaces_before(text, m.start(), span.start) if span else m.start()
+            if span and first < m.start() and _after(text, first, _WORD_END):
+                why = f"the space belongs after '{m.group()}', not before it"
+                _fix(t, result, "space-wrong-side", first, m.end(), m.group() + " ", why)
+    for sign, pattern in _SPACE_AFTER_CURRENCY:
+        for m in pattern.finditer(text) if sign in text else ():
+            if paragraph(m) and not _after(text, m.start(), _NOT_BEFORE_CURRENCY):
+                _fix(t, result, "space-in-amount", m.start() + 1, m.end(), "", "a currency sign is written against its amount")
+    for m in _PERCENT_MARK.finditer(text) if " %" in text else ():
+        span, sign = paragraph(m), m.start() + 1
+        first = _spaces_before(text, sign, span.start) if span else sign
+        if span and span.start < first < sign and text[first - 1].isdigit():
+            _fix(t, result, "space-in-amount", first, sign, "", "a percent sign is written against its number")
+    for m in _NO_SPACE_AFTER_STOP.finditer(text):
+        span = paragraph(m)
+        if span and _run_on_sentence(text, m, span.start, span.end):
+            _fix(t, result, "space-after-stop", m.end(), m.end(), " ", "a sentence ran into the next without its space")
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     text = t.text
     for block in t.blocks:
         _control_characters(t, block.span.start, block.span.end, result)
-    # the newer rules look for what most transcripts never hold: each is skipped where the text has none
-    # (a block without it would find nothing anyway, so a block's result still rests on itself alone)
-    wrong_side = any(pair in text for pair in (" ,", " ;", "\t,", "\t;"))
-    currency, percent = any(sign in text for sign in "$€£¥"), "%" in text
-    for block in t.paragraphs():
-        s, e = block.span.start, block.span.end
+    spans = [block.span for block in t.paragraphs()]
+    for span in spans:
+        s, e = span.start, span.end
         for m in _SPACE_BEFORE_PUNCT.finditer(text, s, e):
             if not _after(text, m.start(), _WORD_END):
                 continue
@@ -107,22 +139,9 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             if text[m.end()] == "." and not _SENTENCE_AFTER_STOP.match(text, m.end(), e):
                 continue
             _fix(t, result, "space-before-punctuation", m.start(), m.end(), "", f"no space belongs before '{text[m.end()]}'")
-        for m in _WRONG_SIDE_MARK.finditer(text, s, e) if wrong_side else ():
-            first = _spaces_before(text, m.start(), s)
-            if first < m.start() and _after(text, first, _WORD_END):
-                why = f"the space belongs after '{m.group()}', not before it"
-                _fix(t, result, "space-wrong-side", first, m.end(), m.group() + " ", why)
-        for m in _SPACE_AFTER_CURRENCY.finditer(text, s, e) if currency else ():
-            if not _after(text, m.start(), _NOT_BEFORE_CURRENCY):
-                _fix(t, result, "space-in-amount", m.start() + 1, m.end(), "", "a currency sign is written against its amount")
-        for m in _PERCENT_MARK.finditer(text, s, e) if percent else ():
-            first = _spaces_before(text, m.start(), s)
-            if s < first < m.start() and text[first - 1].isdigit():
-                _fix(t, result, "space-in-amount", first, m.start(), "", "a percent sign is written against its number")
-        for m in _NO_SPACE_AFTER_STOP.finditer(text, s, e):
-            if _run_on_sentence(text, m, s, e):
-                _fix(t, result, "space-after-stop", m.end(), m.end(), " ", "a sentence ran into the next without its space")
         for m in _SPACE_RUN.finditer(text, s, e):
             if _after(text, m.start(), _NON_SPACE):
                 _fix(t, result, "space-run", m.start(), m.end(), " ", "several spaces in a row inside a sentence read as one")
+    _rare_marks(t, spans, result)
+    result.suggestions.sort(key=lambda sg: sg.span.start)  # in text order, as a pass gives them
     return result
