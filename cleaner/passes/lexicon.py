@@ -1212,9 +1212,10 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
     for sg in found.suggestions:
         if any(sg.span.start < s.end and s.start < sg.span.end for s in taken) or not better_known(sg.before, sg.after):
             continue
-        if listed is not None and any(listed.has_exact(w) for w in WORD_RE.findall(sg.before)):
+        words = WORD_RE.findall(sg.before)
+        if listed is not None and any(listed.has_exact(w) for w in words):
             continue
-        if sg.applicability is not Applicability.AUTO and (sg.before.lower() == sg.after.lower() or len(WORD_RE.findall(sg.before)) < 2):
+        if sg.applicability is not Applicability.AUTO and (sg.before.lower() == sg.after.lower() or len(words) < 2):
             continue
         evidence = {k: v for k, v in sg.evidence.items() if k != "term_list_line"} | {"source": label_terms.SOURCE}
         reason = sg.reason.replace("the term list", "a speaker label")

@@ -240,12 +240,18 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         _unwrap(t, result)
         return result  # joined first and alone (pipeline.RESTRUCTURING): the rest is judged on the joined text
     blocks = t.blocks
-    unpunctuated: bool | None = None  # decided when first needed: most transcripts have no break to judge
+    decided: list[bool] = []  # decided when first needed, once: most transcripts have no break to judge
+
+    def unpunctuated() -> bool:
+        if not decided:
+            decided.append(_unpunctuated(t))
+        return decided[0]
+
     furniture = _Marks(t) if t.layout != "captions" else None
-    marks = _page_marks(t, result, furniture, _unpunctuated(t)) if furniture is not None and furniture.any() else set()
+    marks = _page_marks(t, result, furniture, unpunctuated()) if furniture is not None and furniture.any() else set()
     if furniture is not None and len(t.turns) > 1:
-        joins = _repeated_labels(t, furniture.kinds(len(blocks), headers=True) if furniture.any() else [None] * len(blocks))
-        if joins and not _unpunctuated(t):
+        joins = _repeated_labels(t, furniture.kinds(len(blocks), headers=True))
+        if joins and not unpunctuated():
             # a page number the join takes away is not asked about as well
             result.suggestions = [
                 sg
@@ -278,16 +284,14 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
         if _is_word_char(last) and (first.islower() or (first.isupper() and _cut_off(t.text, prev))):
-            if unpunctuated is None:
-                unpunctuated = _unpunctuated(t)
             # a heading-like line, or a transcript that ends no paragraph with punctuation: the same
             # suggestion (its id survives an edit elsewhere that tips the balance), asked instead
-            sure = not unpunctuated and not _short(t.text, prev.span.start, prev.span.end)
+            sure = not unpunctuated() and not _short(t.text, prev.span.start, prev.span.end)
             rule, applicability, confidence = "split-paragraph", Applicability.AUTO if sure else Applicability.REVIEW, 0.95 if sure else 0.5
             why = f"the sentence '…{tail}' continues in the next paragraph '{head}…': a page break split it"
             if not sure:
                 why = f"'…{tail}' has no closing punctuation, but " + (
-                    "few paragraphs here have any" if unpunctuated else "it is short enough to be a heading"
+                    "few paragraphs here have any" if unpunctuated() else "it is short enough to be a heading"
                 )
         elif first.isalpha() or first.isdigit():
             rule, applicability, confidence = "split-paragraph-review", Applicability.REVIEW, 0.5

@@ -100,25 +100,25 @@ def _rare_marks(t: Transcript, spans: list[Span], result: PassResult) -> None:
         i = bisect_right(starts, m.start()) - 1
         return spans[i] if i >= 0 and m.end() <= spans[i].end else None
 
-    if any(pair in text for pair in (" ,", " ;", "\t,", "\t;")):
-        for m in _WRONG_SIDE_MARK.finditer(text):
-            span = paragraph(m)
-            first = _spaces_before(text, m.start(), span.start) if span else m.start()
-            if span and first < m.start() and _after(text, first, _WORD_END):
-                why = f"the space belongs after '{m.group()}', not before it"
-                _fix(t, result, "space-wrong-side", first, m.end(), m.group() + " ", why)
+    for m in _WRONG_SIDE_MARK.finditer(text) if any(pair in text for pair in (" ,", " ;", "\t,", "\t;")) else ():
+        if (span := paragraph(m)) is None:
+            continue
+        first = _spaces_before(text, m.start(), span.start)
+        if first < m.start() and _after(text, first, _WORD_END):
+            _fix(t, result, "space-wrong-side", first, m.end(), m.group() + " ", f"the space belongs after '{m.group()}', not before it")
     for sign, pattern in _SPACE_AFTER_CURRENCY:
         for m in pattern.finditer(text) if sign in text else ():
             if paragraph(m) and not _after(text, m.start(), _NOT_BEFORE_CURRENCY):
                 _fix(t, result, "space-in-amount", m.start() + 1, m.end(), "", "a currency sign is written against its amount")
     for m in _PERCENT_MARK.finditer(text) if " %" in text else ():
-        span, sign = paragraph(m), m.start() + 1
-        first = _spaces_before(text, sign, span.start) if span else sign
-        if span and span.start < first < sign and text[first - 1].isdigit():
+        if (span := paragraph(m)) is None:
+            continue
+        sign = m.start() + 1
+        first = _spaces_before(text, sign, span.start)
+        if span.start < first < sign and text[first - 1].isdigit():
             _fix(t, result, "space-in-amount", first, sign, "", "a percent sign is written against its number")
     for m in _NO_SPACE_AFTER_STOP.finditer(text):
-        span = paragraph(m)
-        if span and _run_on_sentence(text, m, span.start, span.end):
+        if (span := paragraph(m)) is not None and _run_on_sentence(text, m, span.start, span.end):
             _fix(t, result, "space-after-stop", m.end(), m.end(), " ", "a sentence ran into the next without its space")
 
 
