@@ -15,7 +15,7 @@ from functools import lru_cache
 from .dictionaries import WORD_RE, TermEntry
 from .lexicon import Lexicon, zipf
 from .model import Transcript
-from .wordcase import ordinary_word
+from .wordcase import lower_case_word, ordinary_word
 
 SOURCE = "speaker labels"
 KNOWN = 3.0  # Zipf: a spelling English writes this often (once per million words) is no slip of a label
@@ -26,15 +26,18 @@ _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
 def label_names(t: Transcript) -> tuple[str, ...]:
     """Each person and firm the labels name, once, in the order they come. Left out: a label written all
     in capitals (which letters, not which are capitals), one numbered or lettered ("Speaker 1",
-    "Analyst A"), and a single everyday word ("Operator", "Host"), which names nobody."""
+    "Analyst A"), and a single everyday word ("Operator", "Host"), which names nobody. A firm's one word
+    after a name is a name by its place, unless English writes that very word in lower case ("Host",
+    "Target"): "Barclays" is kept, though the word lists read it as "bar" and "clays"."""
     names: dict[str, None] = {}
     for turn in t.turns:
-        for name in (turn.speaker, turn.firm):
+        for name, is_firm in ((turn.speaker, False), (turn.firm, True)):
             name = _TITLE.sub("", (name or "").strip())
             words = WORD_RE.findall(name)
             if not words or name.upper() == name or any(len(w) == 1 or w.isdigit() for w in words):
                 continue
-            if len(words) > 1 or not ordinary_word(words[0].lower()):
+            low = words[0].lower()
+            if len(words) > 1 or not (lower_case_word(low) if is_firm else ordinary_word(low)):
                 names.setdefault(name, None)
     return tuple(names)
 

@@ -108,6 +108,13 @@ def in_dictionary(low: str) -> bool:
     return _in(lower, low) or _in(names, low)
 
 
+def lower_case_word(low: str) -> bool:
+    """True when a cased dictionary writes exactly this word in lower case (no endings taken off, no two
+    words joined): "target" and "host" are, "barclays" is not."""
+    lower, _ = _entries()
+    return _in(lower, low)
+
+
 def ordinary_word(low: str) -> bool:
     """True when English writes this word in lower case ("mosaic", "diagnostics", "camping", "website")."""
     return _kind(low) == "ordinary"
