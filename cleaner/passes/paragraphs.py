@@ -45,6 +45,21 @@ def _short(text: str, start: int, end: int) -> bool:
     return text.count(" ", start, end) <= 2 * _SHORT_LINE and len(_WORDS.findall(text, start, end)) <= _SHORT_LINE
 
 
+# the little words a title leaves in lower case ("Lecture 7: Gradient Descent", "The Future of Battery Storage, with Dr. Vasquez")
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or"}
+    | {"over", "per", "the", "to", "via", "vs", "with"}
+)
+_TITLE_WORDS = 12  # words: a title is no longer than this
+
+
+def _headline(text: str, start: int, end: int) -> bool:
+    """A title: every word but the little ones capitalized (or a number), at most a dozen words. A
+    sentence a page break cut is in sentence case ("We will talk about the plan")."""
+    words = _WORDS.findall(text, start, end)
+    return len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words)
+
+
 def _unpunctuated(t: Transcript) -> bool:
     """True when most paragraphs of several words end without closing punctuation (speech recognition
     that writes none): then a paragraph ending on a word says nothing about a page break."""
@@ -293,7 +308,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 why = f"'…{tail}' has no closing punctuation, but " + (
                     "few paragraphs here have any" if unpunctuated() else "it is short enough to be a heading"
                 )
-        elif first.isalpha() or first.isdigit():
+        elif (first.isalpha() or first.isdigit()) and not _headline(t.text, prev.span.start, prev.span.end):
             rule, applicability, confidence = "split-paragraph-review", Applicability.REVIEW, 0.5
             why = f"'…{tail}' has no closing punctuation; the next paragraph may continue it"
         else:
