@@ -363,6 +363,7 @@ class _Run:
         self.split_words(toks, taken)
         self.heard_as_two(s, e, toks, taken)
         self.split_misspelt(toks, taken)
+        self.heard_as_words(toks, taken)
         if loud:
             for i, tok in enumerate(toks):
                 if tok.base in loud and i not in taken:
@@ -843,6 +844,46 @@ class _Run:
                 f"'{a.base} {b.base}' run together is one letter from the term list's '{term}' and sounds the same",
                 0.5,
                 {"term": term, "edit_distance": 1, "sounds_alike": True},
+            )
+            taken.update((i, i + 1))
+
+    def heard_as_words(self, toks: list[Token], taken: set[int]) -> None:
+        """Two English words said together that sound like a one-word name of the list, two letters from it
+        at most: "Pie torch" for PyTorch, "say Tiva" for Cytiva. Only asked: most such pairs ("came in"
+        for a list's Kamen) are just the words, so both must be three letters or more and one of them no
+        word of the commonest sort."""
+        text = self.t.text
+        for i in range(len(toks) - 1):
+            a, b = toks[i], toks[i + 1]
+            if a.suffix or len(a.low) < 3 or len(b.low) < 3 or len(a.low) + len(b.low) < 7 or i in taken or i + 1 in taken:
+                continue
+            if not (a.low.isascii() and a.low.isalpha() and b.low.isascii() and b.low.isalpha()):
+                continue
+            if min(zipf(a.low), zipf(b.low)) >= NEVER or not _JOIN_SEPARATOR.fullmatch(text[a.end : b.start]):
+                continue
+            joined = a.low + b.low
+            if not self.lex.sounds_like_a_term(joined) or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
+                continue
+            near = [
+                c
+                for c in self.lex.plausible(joined, remember=False)
+                if c.sounds_alike
+                and c.distance <= 2
+                and c.whole_term
+                and " " not in c.form
+                and zipf(c.form.lower()) < COMMON
+                and not ordinary_word(c.form.lower())
+            ]
+            if len(near) != 1:
+                continue
+            term = near[0].form
+            self.add(
+                "heard-as-words",
+                [Edit(Span(a.start, b.end), _write_as(term, a.base))],
+                Applicability.REVIEW,
+                f"'{a.base} {b.base}' said together sounds like the term list's '{term}'",
+                0.4,
+                {"term": term, "edit_distance": near[0].distance, "sounds_alike": True},
             )
             taken.update((i, i + 1))
 
