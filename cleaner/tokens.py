@@ -14,6 +14,18 @@ from bisect import bisect_left, bisect_right
 # (each pattern starts at its literal character: scanning for a class at every position is ten times slower)
 ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is a number
 _NON_SPACE = re.compile(r"\S*")
+
+
+def in_address(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is part of a web or mail address: a dot or "@" between letters in the
+    same run of non-spaces, outside the words themselves ("ana@texas.edu", "example.com/europe"; not
+    the dots of "S.G. and A", nor "June." at a sentence's end)."""
+    left, right = start, end
+    while left > max(0, start - 100) and not text[left - 1].isspace():
+        left -= 1
+    while right < min(len(text), end + 100) and not text[right].isspace():
+        right += 1
+    return ADDRESS.search(text, left, start + 1) is not None or ADDRESS.search(text, max(start, end - 1), right) is not None
 # a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
 _BROKEN_OFF = re.compile(r"-(?<=[^\W_]-)(?![^\W_])")
 

@@ -26,7 +26,7 @@ import ahocorasick
 
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
-from ..tokens import ADDRESS
+from ..tokens import in_address
 from . import PassContext, PassResult, alone, sentence_start, suggest
 
 PASS_ID = "capitals"
@@ -40,16 +40,6 @@ _CHUNK = 1 << 18
 _NEXT_WORD = re.compile(r"[\s,;:]*([\w'’]*)")
 _SAID_BEFORE = re.compile(r"\b(?:dot|www)\s+$", re.IGNORECASE)
 _SAID_AFTER = re.compile(r"\s+dot\b", re.IGNORECASE)
-
-
-def _in_address(text: str, start: int, end: int) -> bool:
-    """Inside a web or mail address: a dot or "@" between letters in the same run of non-spaces ("danaher.com")."""
-    left, right = start, end
-    while left > max(0, start - 100) and not text[left - 1].isspace():
-        left -= 1
-    while right < min(len(text), end + 100) and not text[right].isspace():
-        right += 1
-    return ADDRESS.search(text, left, right) is not None
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
@@ -84,7 +74,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             continue
         for start, end in lower:
             said = _SAID_BEFORE.search(text, max(0, start - 8), start) or _SAID_AFTER.match(text, end)
-            if said or _in_address(text, start, end):
+            if said or in_address(text, start, end):
                 continue
             result.suggestions.append(
                 suggest(

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..dictionaries import WORD_RE, Dictionary, Rule
 from ..model import Applicability, Edit, Span, Transcript
+from ..tokens import in_address
 from . import PassContext, PassResult, match_case, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -88,8 +89,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         bs, be = block.span.start, block.span.end
         for d, active in zip(ctx.dictionaries, patterns, strict=True):
             for rule, s, e in _hits(t, low, d, active, bs, be):
-                if not _context_allows(rule, t.text, s, e, bs, be):
-                    continue
+                if not _context_allows(rule, t.text, s, e, bs, be) or in_address(t.text, s, e):
+                    continue  # a word of a web or mail address keeps its letters ("ana@texas.edu")
                 source = t.text[s:e]
                 if rule.pattern is not None:
                     m = rule.pattern.fullmatch(t.text, s, e)
