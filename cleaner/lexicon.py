@@ -316,7 +316,9 @@ class Lexicon:
 
     def sounds_like_a_term(self, low: str) -> bool:
         """A cheap first look: some word of the list has this word's Metaphone key."""
-        key = jellyfish.metaphone(low)  # not phonetic()'s cache: words run together are seldom asked twice
+        return self.sounds_like_key(jellyfish.metaphone(low))  # not phonetic()'s cache: words run together are seldom asked twice
+
+    def sounds_like_key(self, key: str) -> bool:
         return bool(key) and len(self._sounds.get(key)) > 0
 
     def plausible(self, low: str, remember: bool = True) -> list[Candidate]:

@@ -26,6 +26,8 @@ def in_address(text: str, start: int, end: int) -> bool:
     while right < min(len(text), end + 100) and not text[right].isspace():
         right += 1
     return ADDRESS.search(text, left, start + 1) is not None or ADDRESS.search(text, max(start, end - 1), right) is not None
+
+
 # a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
 _BROKEN_OFF = re.compile(r"-(?<=[^\W_]-)(?![^\W_])")
 

@@ -50,6 +50,7 @@ NO_WORD = 2.0  # below this a spelling is no word English uses (a name at most)
 RARE_WORD_AND = 2.5  # below this "gna" or "pnl" is no word English uses, only letters run together
 COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not even asked about
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
+PAIR_RARE = 4.0  # two words heard for one name hold one rarer than this ("torch" of "Pie torch"; not "came in")
 PLURAL_SEEN = 3.0  # Zipf: a term with an "s" this common is a plural English uses ("iPhones"), not a lost apostrophe
 FUNCTION_WORD = 5.5  # "it", "us", "will", "may": in lower case the word itself, not a list's IT, US, Will, May
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
@@ -244,6 +245,14 @@ class DocumentCounts:
         return self.words, self.capitals
 
 
+def _pair_word(low: str) -> tuple[int, str, int]:
+    """For heard_as_words: 0 for a word too short or not plain letters, 1 for a common one, 2 for one of
+    the rarer sort; its Metaphone key; its length."""
+    if len(low) < 3 or not (low.isascii() and low.isalpha()):
+        return 0, "", 0
+    return (1 if zipf(low) >= PAIR_RARE else 2), jellyfish.metaphone(low), len(low)
+
+
 class _Run:
     """One pass over one transcript: keeps the tokens already claimed by a match."""
 
@@ -269,6 +278,8 @@ class _Run:
         self.fences = Fences(t.text)
         self.lowered: str | None = None  # the text in lower case, made the first time a phrase is counted
         self.phrases: dict[str, int] = {}
+        self.pair_words: dict[str, tuple[int, str, int]] = {}  # each word's _pair_word, once per transcript
+        self.pair_sounds: dict[str, bool] = {}  # whether a term has two words' sound keys run together
 
     def fact(self, kind: str, key: str) -> object:
         """A document-wide fact ("uses", "word", "count", "phrase", "speaker", "firm"), recorded as a
@@ -850,16 +861,37 @@ class _Run:
     def heard_as_words(self, toks: list[Token], taken: set[int]) -> None:
         """Two English words said together that sound like a one-word name of the list, two letters from it
         at most: "Pie torch" for PyTorch, "say Tiva" for Cytiva. Only asked: most such pairs ("came in"
-        for a list's Kamen) are just the words, so both must be three letters or more and one of them no
-        word of the commonest sort."""
+        for a list's Kamen) are just the words, so both must be three letters or more and one of them a
+        word of the rarer sort."""
         text = self.t.text
-        for i in range(len(toks) - 1):
+        known = self.pair_words
+        distinct = {tok.low for tok in toks}
+        for low in distinct:
+            if low not in known:
+                known[low] = _pair_word(low)
+        # only pairs around a word of the rarer sort (one word in sixteen), both of three letters or more
+        rare = {low for low in distinct if known[low][0] == 2}
+        if not rare:
+            return
+        last = len(toks) - 1
+        at = sorted({j for i, tok in enumerate(toks) if tok.low in rare for j in (i - 1, i) if 0 <= j < last})
+        heard, sounds = self.pair_sounds, self.lex.sounds_like_key
+        for i in at:
+            first, second = known[toks[i].low], known[toks[i + 1].low]
+            if not (first[0] and second[0]) or first[2] + second[2] < 7:
+                continue
+            # the two words' sound keys run together (each worked out once per word) are the pair's own
+            # but where a sound spans the break: a first look
+            key = first[1] + second[1]
+            found = heard.get(key)
+            if found is None:
+                found = heard[key] = sounds(key)
+            if not found:
+                continue
             a, b = toks[i], toks[i + 1]
-            if a.suffix or len(a.low) < 3 or len(b.low) < 3 or len(a.low) + len(b.low) < 7 or i in taken or i + 1 in taken:
+            if a.suffix or i in taken or i + 1 in taken:
                 continue
-            if not (a.low.isascii() and a.low.isalpha() and b.low.isascii() and b.low.isalpha()):
-                continue
-            if min(zipf(a.low), zipf(b.low)) >= NEVER or not _JOIN_SEPARATOR.fullmatch(text[a.end : b.start]):
+            if not _JOIN_SEPARATOR.fullmatch(text[a.end : b.start]):
                 continue
             joined = a.low + b.low
             if not self.lex.sounds_like_a_term(joined) or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
