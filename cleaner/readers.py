@@ -56,6 +56,7 @@ _COLON_LINE = re.compile(
     rf"(?P<bold>\*\*)?"  # "**Jane Doe:** speech", a transcript copied from a web page in Markdown
     rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
     rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
+    rf"(?:[ \t]+\((?P<paren>[A-Z][^()\n:]{{0,40}}?)\))?"  # "Jane Doe (CFO): ...", "Host (Mark): ..."
     rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?(?(bold)(?::\*\*|\*\*:)|:)[ \t]+"
     rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
 )
@@ -116,6 +117,13 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
 def speaker_key(name: str) -> str:
     """A speaker's identity for stable ids: letters of the name only, lower-case."""
     return re.sub(r"[^a-z0-9]+", "", name.split(" - ")[0].lower()) or "unknown"
+
+
+# a label's part that says what someone does on the show, not who they are ("Host (Mark):")
+_LABEL_ROLES = frozenset(
+    {"host", "co-host", "cohost", "guest", "interviewer", "interviewee", "moderator", "panelist"}
+    | {"narrator", "presenter", "caller", "reporter", "anchor", "chair", "speaker"}
+)
 
 
 def _split_affiliation(affil: str | None) -> tuple[str | None, str | None]:
@@ -296,8 +304,9 @@ class _Builder:
         self.turns: list[Turn] = []
         self.seen: Counter[str] = Counter()
 
-    def turn(self, name: str, affil: str | None, label: Span, timestamp: str | None = None) -> None:
-        firm, role = _split_affiliation(affil)
+    def turn(self, name: str, affil: str | None, label: Span, timestamp: str | None = None, role: str | None = None) -> None:
+        firm, written_role = _split_affiliation(affil)
+        role = role or written_role
         key = speaker_key(name)
         self.seen[key] += 1
         self.turns.append(Turn(len(self.turns), name.strip(), firm, role, f"{key}#{self.seen[key]}", label, timestamp))
@@ -389,9 +398,13 @@ def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str)
         if m:
             stamp = m.group("ts") or m.groupdict().get("lead") or m.groupdict().get("after") or pending
             pending = None
-            affil = m.groupdict().get("affil")
-            label_end = m.end("affil") if affil else m.end("name")
-            b.turn(m.group("name"), affil, Span(s + m.start("name"), s + label_end), stamp)
+            name, affil, role, paren = m.group("name"), m.groupdict().get("affil"), None, m.groupdict().get("paren")
+            label_end = m.end("paren") if paren else m.end("affil") if affil else m.end("name")
+            if paren and name.lower() in _LABEL_ROLES:
+                name, role = paren, name  # "Host (Mark)": Mark speaks, as the host
+            elif paren:
+                affil = affil or paren  # "Jane Doe (CFO)", "John Smith (Acme Capital)"
+            b.turn(name, affil, Span(s + m.start("name"), s + label_end), stamp, role)
             b.block(BlockKind.PARAGRAPH, s + m.end(), e)  # nothing after a bracket label: no block
         elif _HEADING.match(line.strip()):
             b.block(BlockKind.HEADING, s, e)

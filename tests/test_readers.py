@@ -76,6 +76,16 @@ def test_colon_and_bracket_turns() -> None:
         [("Operator", None, None), ("John Doe", None, "CFO"), ("Jane Roe", "Goldman Sachs", None)],
     )
     assert f.block_text(f.paragraphs()[-1]) == "A question: margins?"
+    # a role or firm in parentheses after the name; a role alone before a name in parentheses is the show's
+    p = parse("Host (Mark): Welcome.\n\nJane Doe (CFO): Thanks.\n\nJohn Roe (Acme Capital): Hi.\n\nMark: Next (see slide 4): margins.\n")
+    assert (p.layout, [(u.speaker, u.firm, u.role) for u in p.turns]) == (
+        "colon",
+        [("Mark", None, "Host"), ("Jane Doe", None, "CFO"), ("John Roe", "Acme Capital", None), ("Mark", None, None)],
+    )
+    assert p.block_text(p.paragraphs()[-1]) == "Next (see slide 4): margins."
+    # "Council member Ashby": a role in lower case inside a label, never its first word
+    c = parse("Mayor Gonzales: Order.\nCouncil member Ashby: Present.\nmember votes: none.\n")
+    assert [u.speaker for u in c.turns] == ["Mayor Gonzales", "Council member Ashby"]
     w = parse("[SPEAKER_00]: Welcome back.\n[SPEAKER_01]: Thanks.\n")  # WhisperX's diarized text
     assert (w.layout, [u.speaker for u in w.turns], w.block_text(w.paragraphs()[0])) == (
         "colon",
