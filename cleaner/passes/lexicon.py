@@ -21,6 +21,7 @@ import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import Levenshtein
@@ -245,12 +246,17 @@ class DocumentCounts:
         return self.words, self.capitals
 
 
-def _pair_word(low: str) -> tuple[int, str, int]:
+def _pair_kind(low: str) -> int:
     """For heard_as_words: 0 for a word too short or not plain letters, 1 for a common one, 2 for one of
-    the rarer sort; its Metaphone key; its length."""
+    the rarer sort."""
     if len(low) < 3 or not (low.isascii() and low.isalpha()):
-        return 0, "", 0
-    return (1 if zipf(low) >= PAIR_RARE else 2), jellyfish.metaphone(low), len(low)
+        return 0
+    return 1 if zipf(low) >= PAIR_RARE else 2
+
+
+@lru_cache(maxsize=2048)  # bounded: a long transcript's every word would cost megabytes at the peak
+def _sound_key(low: str) -> str:
+    return jellyfish.metaphone(low)
 
 
 class _Run:
@@ -278,8 +284,9 @@ class _Run:
         self.fences = Fences(t.text)
         self.lowered: str | None = None  # the text in lower case, made the first time a phrase is counted
         self.phrases: dict[str, int] = {}
-        self.pair_words: dict[str, tuple[int, str, int]] = {}  # each word's _pair_word, once per transcript
-        self.pair_sounds: dict[str, bool] = {}  # whether a term has two words' sound keys run together
+        self.pair_kinds: dict[str, int] = {}  # each word's _pair_kind, once per transcript
+        # whether a term has two words' sound keys run together: bounded, as _sound_key is
+        self.pair_sounds = lru_cache(maxsize=2048)(lex.sounds_like_key)
 
     def fact(self, kind: str, key: str) -> object:
         """A document-wide fact ("uses", "word", "count", "phrase", "speaker", "firm"), recorded as a
@@ -864,31 +871,25 @@ class _Run:
         for a list's Kamen) are just the words, so both must be three letters or more and one of them a
         word of the rarer sort."""
         text = self.t.text
-        known = self.pair_words
+        kinds = self.pair_kinds
         distinct = {tok.low for tok in toks}
         for low in distinct:
-            if low not in known:
-                known[low] = _pair_word(low)
+            if low not in kinds:
+                kinds[low] = _pair_kind(low)
         # only pairs around a word of the rarer sort (one word in sixteen), both of three letters or more
-        rare = {low for low in distinct if known[low][0] == 2}
+        rare = {low for low in distinct if kinds[low] == 2}
         if not rare:
             return
         last = len(toks) - 1
         at = sorted({j for i, tok in enumerate(toks) if tok.low in rare for j in (i - 1, i) if 0 <= j < last})
-        heard, sounds = self.pair_sounds, self.lex.sounds_like_key
         for i in at:
-            first, second = known[toks[i].low], known[toks[i + 1].low]
-            if not (first[0] and second[0]) or first[2] + second[2] < 7:
+            a, b = toks[i], toks[i + 1]
+            if not (kinds[a.low] and kinds[b.low]) or len(a.low) + len(b.low) < 7:
                 continue
             # the two words' sound keys run together (each worked out once per word) are the pair's own
             # but where a sound spans the break: a first look
-            key = first[1] + second[1]
-            found = heard.get(key)
-            if found is None:
-                found = heard[key] = sounds(key)
-            if not found:
+            if not self.pair_sounds(_sound_key(a.low) + _sound_key(b.low)):
                 continue
-            a, b = toks[i], toks[i + 1]
             if a.suffix or i in taken or i + 1 in taken:
                 continue
             if not _JOIN_SEPARATOR.fullmatch(text[a.end : b.start]):
