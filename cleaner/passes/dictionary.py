@@ -93,7 +93,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     continue  # a word of a web or mail address keeps its letters ("ana@texas.edu")
                 source = t.text[s:e]
                 if rule.pattern is not None:
-                    m = rule.pattern.fullmatch(t.text, s, e)
+                    m = rule.pattern.match(t.text, s)  # not fullmatch(text, s, e): a look-ahead must see past e
+                    m = m if m is not None and m.end() == e else None
                     options = [m.expand(r) if m else r for r in rule.replacements]
                 else:
                     options = list(rule.replacements)
