@@ -14,7 +14,7 @@ from .passes import PassContext
 from .pipeline import CleanResult, clean_text
 from .queue import Queue, queue_path
 from .render import changelog, docx, html, markdown, txt
-from .render.structure import title_for, walk
+from .render.structure import title_for, walk, without_title
 from .textio import CleanerError, read_text, write_atomic
 
 FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
@@ -96,7 +96,7 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     rep = None
     if published:
         rep = readability.report(result)
-        items = walk(result)  # one walk for the page, its description and the HTML speaker labels
+        items = without_title(walk(result), title)  # one walk for the page, its description and the HTML speaker labels
         extra = {
             "date": date,
             "description": markdown.description(items),

@@ -114,6 +114,22 @@ def _lines(text: str) -> Iterator[tuple[int, int]]:
         pos += len(line) + 1
 
 
+# the little words a title leaves in lower case ("Lecture 7: Gradient Descent", "The Future of Battery Storage, with Dr. Vasquez")
+_TITLE_SMALL = frozenset(
+    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or"}
+    | {"over", "per", "the", "to", "via", "vs", "with"}
+)
+_TITLE_WORDS = 12  # words: a title is no longer than this
+_TITLE_WORD = re.compile(r"[^\W_]+")
+
+
+def reads_as_title(text: str) -> bool:
+    """A title: every word but the little ones capitalized (or a number), at most a dozen words. A
+    sentence a page break cut is in sentence case ("We will talk about the plan")."""
+    words = _TITLE_WORD.findall(text)
+    return 0 < len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words)
+
+
 def speaker_key(name: str) -> str:
     """A speaker's identity for stable ids: letters of the name only, lower-case."""
     return re.sub(r"[^a-z0-9]+", "", name.split(" - ")[0].lower()) or "unknown"

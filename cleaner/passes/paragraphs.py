@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..model import Applicability, Block, BlockKind, Edit, Span, Suggestion, Transcript
-from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, paragraph_ends
+from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, paragraph_ends, reads_as_title
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "paragraphs"
@@ -43,21 +43,6 @@ _WORDS = re.compile(r"[^\W_]+")
 def _short(text: str, start: int, end: int) -> bool:
     """At most three words; a paragraph with more spaces than that is not read word by word (most are long)."""
     return text.count(" ", start, end) <= 2 * _SHORT_LINE and len(_WORDS.findall(text, start, end)) <= _SHORT_LINE
-
-
-# the little words a title leaves in lower case ("Lecture 7: Gradient Descent", "The Future of Battery Storage, with Dr. Vasquez")
-_TITLE_SMALL = frozenset(
-    {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "nor", "of", "on", "or"}
-    | {"over", "per", "the", "to", "via", "vs", "with"}
-)
-_TITLE_WORDS = 12  # words: a title is no longer than this
-
-
-def _headline(text: str, start: int, end: int) -> bool:
-    """A title: every word but the little ones capitalized (or a number), at most a dozen words. A
-    sentence a page break cut is in sentence case ("We will talk about the plan")."""
-    words = _WORDS.findall(text, start, end)
-    return len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words)
 
 
 def _unpunctuated(t: Transcript) -> bool:
@@ -308,7 +293,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 why = f"'…{tail}' has no closing punctuation, but " + (
                     "few paragraphs here have any" if unpunctuated() else "it is short enough to be a heading"
                 )
-        elif (first.isalpha() or first.isdigit()) and not _headline(t.text, prev.span.start, prev.span.end):
+        elif (first.isalpha() or first.isdigit()) and not reads_as_title(t.text[prev.span.start : prev.span.end]):
             rule, applicability, confidence = "split-paragraph-review", Applicability.REVIEW, 0.5
             why = f"'…{tail}' has no closing punctuation; the next paragraph may continue it"
         else:

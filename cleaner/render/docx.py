@@ -23,7 +23,7 @@ from docx.text.run import Run
 
 from ..model import BlockKind
 from ..pipeline import CleanResult
-from .structure import Piece, walk
+from .structure import Piece, walk, without_title
 
 # characters XML 1.0 cannot hold: a page break ("\f") left by a PDF's text, a line break ("\v") copied
 # from Word, other control characters; lxml refuses them, so a transcript holding one could not be written
@@ -171,7 +171,7 @@ def render(
     doc.add_heading(_xml_text(title), level=0)
     ids = _Ids()
     date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for item in walk(result, track_pending, track_applied):
+    for item in without_title(walk(result, track_pending, track_applied), title):
         if item.kind is BlockKind.HEADING:
             doc.add_heading(_xml_text(item.text), level=1)
         elif item.kind is BlockKind.SPEAKER:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..model import BlockKind, Flag, Transcript
 from ..pipeline import CleanResult
-from ..readers import caption_text, shown_blocks
+from ..readers import caption_text, reads_as_title, shown_blocks
 
 
 @dataclass(frozen=True)
@@ -194,7 +194,35 @@ def speakers(result: CleanResult) -> list[dict[str, str]]:
     return list(seen.values())
 
 
+TITLE_MIN_WORDS = 3  # a first line of one or two words ("Okay", "Hello everyone") is speech, not a title
+
+
 def title_for(path: Path, result: CleanResult) -> str:
+    """The document's own title, else the title line it opens with, else its file's name."""
     if result.final.title:
         return result.final.title
-    return path.stem.replace("_", " ").replace("-", " ").strip().title() or "Transcript"
+    return opening_title(result) or path.stem.replace("_", " ").replace("-", " ").strip().title() or "Transcript"
+
+
+def opening_title(result: CleanResult) -> str | None:
+    """A line in title case that opens the transcript, before anyone speaks, with more after it
+    ("Episode 212: The Future of Battery Storage, with Dr. Elena Vasquez"), and no suggestion or
+    gap on it that a reader or a reviewer would lose if it were shown only as the page's title."""
+    t = result.final
+    if len(t.blocks) < 2 or t.blocks[0].kind not in (BlockKind.PARAGRAPH, BlockKind.HEADING):
+        return None
+    span = t.blocks[0].span
+    text = t.text[span.start : span.end]
+    if "\n" in text or text.rstrip()[-1:] in ".?!,;:" or len(text.split()) < TITLE_MIN_WORDS or not reads_as_title(text):
+        return None
+    marked = [sg.span for sg in result.pending] + [f.span for f in result.flags]
+    if any(m.start < span.end and span.start < m.end for m in marked):
+        return None
+    return text.strip()
+
+
+def without_title(items: list[Item], title: str) -> list[Item]:
+    """The page's items without the opening line that is its title (shown once, as the title)."""
+    if items and items[0].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and items[0].text == title:
+        return items[1:]
+    return items
