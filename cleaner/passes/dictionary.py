@@ -7,6 +7,7 @@ context (words near it in the same paragraph) allows it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from pathlib import Path
 
 from ..dictionaries import WORD_RE, Dictionary, Rule
@@ -54,29 +55,67 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows([w.lower() for w in before[-n:]], [w.lower() for w in after[:n]])
 
 
-def _hits(t: Transcript, low: str, d: Dictionary, patterns: list[Rule], bs: int, be: int) -> list[tuple[Rule, int, int]]:
-    text = t.text
-    hits: list[tuple[Rule, int, int]] = []
-    if d.automaton is not None:
-        # a slice, not iter(low, bs, be): pyahocorasick converts the whole string on every call
-        for end_idx, rules in d.automaton.iter(low[bs:be]):
-            for rule in rules:
-                assert rule.match is not None
-                s = bs + end_idx - len(rule.match) + 1
-                e = bs + end_idx + 1
-                if (s > bs and _is_word_char(text[s - 1])) or (e < be and _is_word_char(text[e])):
-                    continue
-                if rule.match_case and text[s:e] != rule.match:
-                    continue
-                hits.append((rule, s, e))
-    for rule in patterns:
+def _literal_hits(text: str, low: str, d: Dictionary, spans: list[tuple[int, int]]) -> dict[int, list[tuple[Rule, int, int]]]:
+    """Each paragraph's whole-word literal matches (by the paragraph's index), from one Aho-Corasick scan
+    of the whole text: a literal holds no line break, so none runs from one paragraph into the next."""
+    found: dict[int, list[tuple[Rule, int, int]]] = {}
+    if d.automaton is None:
+        return found
+    starts = [s for s, _ in spans]
+    size = len(text)
+    for end_idx, rules in d.automaton.iter(low):
+        e = end_idx + 1
+        for rule in rules:
+            assert rule.match is not None
+            s = e - len(rule.match)
+            if (s > 0 and _is_word_char(text[s - 1])) or (e < size and _is_word_char(text[e])):
+                continue
+            if rule.match_case and text[s:e] != rule.match:
+                continue
+            i = bisect_right(starts, s) - 1
+            if i >= 0 and e <= spans[i][1]:
+                found.setdefault(i, []).append((rule, s, e))
+    return found
+
+
+def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]]) -> dict[int, list[tuple[Rule, int, int]]]:
+    """Each paragraph's pattern matches (by the paragraph's index), a rule at a time, as if each paragraph
+    were searched alone. A rule with a gate searches only the paragraphs that hold it. One without is
+    searched over the whole text once: asking tens of thousands of short paragraphs costs more than the
+    search itself; a paragraph a match runs into or out of is then searched alone, and so is every
+    paragraph for a pattern with "$" (which a paragraph's end would match)."""
+    starts = [s for s, _ in spans]
+    found: dict[int, list[tuple[Rule, int, int]]] = {}
+    for rule in rules:
         assert rule.pattern is not None
-        if rule.gate is not None and rule.gate.search(text, bs, be) is None:
-            continue
-        for m in rule.pattern.finditer(text, bs, be):
-            if m.end() > m.start():
-                hits.append((rule, m.start(), m.end()))
-    return hits
+        pattern = rule.pattern
+        alone: set[int] = set()
+        if rule.gate is not None:
+            # the paragraphs holding the gate (a literal found at memchr speed), each searched alone
+            for g in rule.gate.finditer(text):
+                i = bisect_right(starts, g.start()) - 1
+                if i >= 0 and g.start() < spans[i][1]:
+                    alone.add(i)
+        elif "$" in pattern.pattern or "\\Z" in pattern.pattern:
+            alone.update(range(len(spans)))
+        else:
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                i = bisect_right(starts, s) - 1
+                inside = i >= 0 and s < spans[i][1]
+                if inside and e <= spans[i][1]:
+                    if e > s:
+                        found.setdefault(i, []).append((rule, s, e))
+                    continue
+                # across a paragraph's end, or from outside into one: those paragraphs alone
+                j = i if inside else i + 1
+                while j < len(spans) and spans[j][0] < e:
+                    alone.add(j)
+                    j += 1
+        for i in sorted(alone):
+            found[i] = [h for h in found.get(i, []) if h[0] is not rule]
+            found[i] += [(rule, m.start(), m.end()) for m in pattern.finditer(text, *spans[i]) if m.end() > m.start()]
+    return found
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
@@ -84,11 +123,16 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     low = _lower_same_length(t.text)  # once: lower-casing each paragraph on its own cost more than the scan
     # a pattern whose gate the whole text never holds is asked of no paragraph (most rules, in most
     # transcripts: a paragraph without it would find nothing, so each result still rests on its block)
-    patterns = [[r for r in d.pattern_rules if r.gate is None or r.gate.search(t.text) is not None] for d in ctx.dictionaries]
-    for block in t.paragraphs():
-        bs, be = block.span.start, block.span.end
-        for d, active in zip(ctx.dictionaries, patterns, strict=True):
-            for rule, s, e in _hits(t, low, d, active, bs, be):
+    blocks = t.paragraphs()
+    spans = [(b.span.start, b.span.end) for b in blocks]
+    patterns = [
+        _pattern_hits(t.text, [r for r in d.pattern_rules if r.gate is None or r.gate.search(t.text) is not None], spans)
+        for d in ctx.dictionaries
+    ]
+    literals = [_literal_hits(t.text, low, d, spans) for d in ctx.dictionaries]
+    for k, (bs, be) in enumerate(spans):
+        for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
+            for rule, s, e in words.get(k, []) + found.get(k, []):
                 if not _context_allows(rule, t.text, s, e, bs, be) or in_address(t.text, s, e):
                     continue  # a word of a web or mail address keeps its letters ("ana@texas.edu")
                 source = t.text[s:e]
