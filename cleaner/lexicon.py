@@ -318,6 +318,22 @@ class Lexicon:
             )
         return not self.plausible(low)
 
+    def sound_parts(self, key: str) -> tuple[bool, bool]:
+        """Whether some one-word term of five letters or more has a Metaphone key that starts with ``key``,
+        and whether one has a key that ends with it (what two words said for one name must each be: "pie"
+        and "torch" for PyTorch). Indexed the first time it is asked."""
+        halves = getattr(self, "_halves", None)
+        if halves is None:
+            found: list[int] = []
+            for low in self.words:
+                if len(low) >= 5 and low.isalpha():
+                    whole = phonetic(low)[0]
+                    for j in range(1, len(whole)):
+                        found += (entry(whole[:j], 0), entry(whole[j:], 1))
+            halves = self._halves = HashIndex(found)
+        parts = halves.get(key)
+        return 0 in parts, 1 in parts
+
     def sounds_like_a_term(self, low: str) -> bool:
         """A cheap first look: some word of the list has this word's Metaphone key."""
         return self.sounds_like_key(jellyfish.metaphone(low))  # not phonetic()'s cache: words run together are seldom asked twice

@@ -55,16 +55,17 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows([w.lower() for w in before[-n:]], [w.lower() for w in after[:n]])
 
 
-def _literal_hits(text: str, low: str, d: Dictionary, spans: list[tuple[int, int]]) -> dict[int, list[tuple[Rule, int, int]]]:
+def _literal_hits(text: str, low: str, base: int, d: Dictionary, spans: list[tuple[int, int]]) -> dict[int, list[tuple[Rule, int, int]]]:
     """Each paragraph's whole-word literal matches (by the paragraph's index), from one Aho-Corasick scan
-    of the whole text: a literal holds no line break, so none runs from one paragraph into the next."""
+    of ``low``, the text from ``base`` on in lower case: a literal holds no line break, so none runs from
+    one paragraph into the next."""
     found: dict[int, list[tuple[Rule, int, int]]] = {}
     if d.automaton is None:
         return found
     starts = [s for s, _ in spans]
     size = len(text)
     for end_idx, rules in d.automaton.iter(low):
-        e = end_idx + 1
+        e = base + end_idx + 1
         for rule in rules:
             assert rule.match is not None
             s = e - len(rule.match)
@@ -78,19 +79,22 @@ def _literal_hits(text: str, low: str, d: Dictionary, spans: list[tuple[int, int
     return found
 
 
-def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]]) -> dict[int, list[tuple[Rule, int, int]]]:
+def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], whole: bool) -> dict[int, list[tuple[Rule, int, int]]]:
     """Each paragraph's pattern matches (by the paragraph's index), a rule at a time, as if each paragraph
     were searched alone. A rule with a gate searches only the paragraphs that hold it. One without is
     searched over the whole text once: asking tens of thousands of short paragraphs costs more than the
     search itself; a paragraph a match runs into or out of is then searched alone, and so is every
-    paragraph for a pattern with "$" (which a paragraph's end would match)."""
+    paragraph for a pattern with "$" (which a paragraph's end would match). Not ``whole`` (a later
+    round's few changed paragraphs): each paragraph is searched alone."""
     starts = [s for s, _ in spans]
     found: dict[int, list[tuple[Rule, int, int]]] = {}
     for rule in rules:
         assert rule.pattern is not None
         pattern = rule.pattern
         alone: set[int] = set()
-        if rule.gate is not None:
+        if not whole:
+            alone.update(i for i, (s, e) in enumerate(spans) if rule.gate is None or rule.gate.search(text, s, e))
+        elif rule.gate is not None:
             # the paragraphs holding the gate (a literal found at memchr speed), each searched alone
             for g in rule.gate.finditer(text):
                 i = bisect_right(starts, g.start()) - 1
@@ -120,16 +124,27 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]]) ->
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
-    low = _lower_same_length(t.text)  # once: lower-casing each paragraph on its own cost more than the scan
+    text = t.text
+    spans = [(b.span.start, b.span.end) for b in t.paragraphs()]
+    # the first round holds every paragraph: the whole text is scanned once; a later round holds only
+    # the paragraphs the last one changed (cleaner/replay.py): each is scanned alone
+    whole = 4 * sum(e - s for s, e in spans) >= len(text)
     # a pattern whose gate the whole text never holds is asked of no paragraph (most rules, in most
     # transcripts: a paragraph without it would find nothing, so each result still rests on its block)
-    blocks = t.paragraphs()
-    spans = [(b.span.start, b.span.end) for b in blocks]
     patterns = [
-        _pattern_hits(t.text, [r for r in d.pattern_rules if r.gate is None or r.gate.search(t.text) is not None], spans)
+        _pattern_hits(text, [r for r in d.pattern_rules if r.gate is None or r.gate.search(text) is not None], spans, whole)
         for d in ctx.dictionaries
     ]
-    literals = [_literal_hits(t.text, low, d, spans) for d in ctx.dictionaries]
+    if whole:
+        low = _lower_same_length(text)  # once: lower-casing each paragraph on its own cost more than the scan
+        literals = [_literal_hits(text, low, 0, d, spans) for d in ctx.dictionaries]
+    else:
+        literals = [{} for _ in ctx.dictionaries]
+        for k, (bs, be) in enumerate(spans):
+            low = _lower_same_length(text[bs:be])
+            for found, d in zip(literals, ctx.dictionaries, strict=True):
+                if hits := _literal_hits(text, low, bs, d, [(bs, be)]).get(0):
+                    found[k] = hits
     for k, (bs, be) in enumerate(spans):
         for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
             for rule, s, e in words.get(k, []) + found.get(k, []):

@@ -246,12 +246,16 @@ class DocumentCounts:
         return self.words, self.capitals
 
 
-def _pair_kind(low: str) -> int:
-    """For heard_as_words: 0 for a word too short or not plain letters, 1 for a common one, 2 for one of
-    the rarer sort."""
+_PAIR_WORD, _PAIR_RARE, _PAIR_FIRST, _PAIR_SECOND = 1, 2, 4, 8
+
+
+def _pair_kind(low: str, lex: Lexicon) -> int:
+    """For heard_as_words, a word's flags: three letters or more, plain letters; of the rarer sort; its
+    sound key the start of a one-word term's; the end of one's."""
     if len(low) < 3 or not (low.isascii() and low.isalpha()):
         return 0
-    return 1 if zipf(low) >= PAIR_RARE else 2
+    first, second = lex.sound_parts(_sound_key(low))
+    return _PAIR_WORD | (_PAIR_RARE if zipf(low) < PAIR_RARE else 0) | (_PAIR_FIRST if first else 0) | (_PAIR_SECOND if second else 0)
 
 
 @lru_cache(maxsize=2048)  # bounded: a long transcript's every word would cost megabytes at the peak
@@ -285,6 +289,7 @@ class _Run:
         self.lowered: str | None = None  # the text in lower case, made the first time a phrase is counted
         self.phrases: dict[str, int] = {}
         self.pair_kinds: dict[str, int] = {}  # each word's _pair_kind, once per transcript
+        self.pair_hot: set[str] = set()  # the words heard_as_words looks around
         # whether a term has two words' sound keys run together: bounded, as _sound_key is
         self.pair_sounds = lru_cache(maxsize=2048)(lex.sounds_like_key)
 
@@ -871,20 +876,20 @@ class _Run:
         for a list's Kamen) are just the words, so both must be three letters or more and one of them a
         word of the rarer sort."""
         text = self.t.text
-        kinds = self.pair_kinds
-        distinct = {tok.low for tok in toks}
-        for low in distinct:
-            if low not in kinds:
-                kinds[low] = _pair_kind(low)
-        # only pairs around a word of the rarer sort (one word in sixteen), both of three letters or more
-        rare = {low for low in distinct if kinds[low] == 2}
-        if not rare:
-            return
+        kinds, hot = self.pair_kinds, self.pair_hot
+        for low in [tok.low for tok in toks if tok.low not in kinds]:
+            kind = kinds[low] = _pair_kind(low, self.lex)
+            if kind & _PAIR_RARE and kind & (_PAIR_FIRST | _PAIR_SECOND):
+                hot.add(low)
+        # only pairs around a word of the rarer sort (one word in sixteen) whose sound can be part of a
+        # term's, both of three letters or more
         last = len(toks) - 1
-        at = sorted({j for i, tok in enumerate(toks) if tok.low in rare for j in (i - 1, i) if 0 <= j < last})
+        at = sorted({j for i, tok in enumerate(toks) if tok.low in hot for j in (i - 1, i) if 0 <= j < last})
         for i in at:
             a, b = toks[i], toks[i + 1]
-            if not (kinds[a.low] and kinds[b.low]) or len(a.low) + len(b.low) < 7:
+            if not (kinds[a.low] & _PAIR_FIRST and kinds[b.low] & _PAIR_SECOND) or len(a.low) + len(b.low) < 7:
+                continue
+            if not (kinds[a.low] | kinds[b.low]) & _PAIR_RARE:
                 continue
             # the two words' sound keys run together (each worked out once per word) are the pair's own
             # but where a sound spans the break: a first look
