@@ -876,6 +876,8 @@ class _Run:
         for a list's Kamen) are just the words, so both must be three letters or more and one of them a
         word of the rarer sort."""
         text = self.t.text
+        if not self.lex.heard_as_words_worth_asking():
+            return
         kinds, hot = self.pair_kinds, self.pair_hot
         for low in [tok.low for tok in toks if tok.low not in kinds]:
             kind = kinds[low] = _pair_kind(low, self.lex)
