@@ -29,7 +29,7 @@ from rapidfuzz.distance import Levenshtein
 from .. import frequency, label_terms
 from ..dictionaries import WORD_RE
 from ..label_terms import better_known, label_lexicon, label_names
-from ..lexicon import Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import Candidate, Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
@@ -859,15 +859,8 @@ class _Run:
             ]
             if len(near) != 1:
                 continue  # none, or two terms equally near: too much guessing for one question
-            term = near[0].form
-            self.add(
-                "split-misspelt",
-                [Edit(Span(a.start, b.end), _write_as(term, a.base))],
-                Applicability.REVIEW,
-                f"'{a.base} {b.base}' run together is one letter from the term list's '{term}' and sounds the same",
-                0.5,
-                {"term": term, "edit_distance": 1, "sounds_alike": True},
-            )
+            why = f"'{a.base} {b.base}' run together is one letter from the term list's '{near[0].form}' and sounds the same"
+            self._ask_as_one("split-misspelt", a, b, near[0], why, 0.5)
             taken.update((i, i + 1))
 
     def heard_as_words(self, toks: list[Token], taken: set[int]) -> None:
@@ -916,16 +909,14 @@ class _Run:
             ]
             if len(near) != 1:
                 continue
-            term = near[0].form
-            self.add(
-                "heard-as-words",
-                [Edit(Span(a.start, b.end), _write_as(term, a.base))],
-                Applicability.REVIEW,
-                f"'{a.base} {b.base}' said together sounds like the term list's '{term}'",
-                0.4,
-                {"term": term, "edit_distance": near[0].distance, "sounds_alike": True},
-            )
+            why = f"'{a.base} {b.base}' said together sounds like the term list's '{near[0].form}'"
+            self._ask_as_one("heard-as-words", a, b, near[0], why, 0.4)
             taken.update((i, i + 1))
+
+    def _ask_as_one(self, rule: str, a: Token, b: Token, near: Candidate, why: str, confidence: float) -> None:
+        """Ask whether two words are the one term ``near`` (a new word break is a guess: never sure)."""
+        evidence = {"term": near.form, "edit_distance": near.distance, "sounds_alike": True}
+        self.add(rule, [Edit(Span(a.start, b.end), _write_as(near.form, a.base))], Applicability.REVIEW, why, confidence, evidence)
 
     # -- one name heard as two words: "Death Left" -> "Detlef" (only ever a question)
     def heard_as_two(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
