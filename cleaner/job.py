@@ -96,7 +96,7 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     rep = None
     if published:
         rep = readability.report(result)
-        items = without_title(walk(result), title)  # one walk for the page, its description and the HTML speaker labels
+        items = without_title(walk(result), result)  # one walk for the page, its description and the HTML speaker labels
         extra = {
             "date": date,
             "description": markdown.description(items),

@@ -205,6 +205,21 @@ def test_whisper_segments_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     assert (out / "talk.md").read_text().split("# Talk\n", 1)[1].strip() == "Welcome back. Today we look at the new Raspberry Pi five."
 
 
+def test_a_title_line_the_transcript_opens_with_is_the_pages_title_shown_once(tmp_path: Path) -> None:
+    """A line in title case before anyone speaks names the page; with a question on it, the file's name does."""
+    src = tmp_path / "ep212.txt"
+    src.write_text("Episode 212: The Future of Battery Storage\n\nHost: Welcome back.\n\nGuest: Thanks.\n")
+    asked = tmp_path / "notes.txt"
+    asked.write_text("Agenda for the the Budget Review\n\nHost: Welcome back.\n")
+    out = tmp_path / "out"
+    cli("clean", str(src), str(asked), "-o", str(out), "--format", "md,docx")
+    page = (out / "ep212.md").read_text()
+    assert "title: 'Episode 212: The Future of Battery Storage'" in page
+    assert page.count("Episode 212") == 2  # the front matter's title and the page's heading, not the body
+    other = (out / "notes.md").read_text()
+    assert other.split("---\n", 2)[1].startswith("title: Notes") and "Agenda for the the Budget Review" in other
+
+
 def test_character_references_in_captions_publish_as_the_characters(tmp_path: Path) -> None:
     """WebVTT writes "&" as "&amp;", YouTube's captions write "we&#39;re": the page shows the characters,
     the caption file keeps them as its format writes them."""

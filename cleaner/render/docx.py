@@ -171,7 +171,7 @@ def render(
     doc.add_heading(_xml_text(title), level=0)
     ids = _Ids()
     date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-    for item in without_title(walk(result, track_pending, track_applied), title):
+    for item in without_title(walk(result, track_pending, track_applied), result):
         if item.kind is BlockKind.HEADING:
             doc.add_heading(_xml_text(item.text), level=1)
         elif item.kind is BlockKind.SPEAKER:

@@ -81,9 +81,9 @@ def description(items: list[Item], words: int = 30) -> str:
 
 
 def render(result: CleanResult, title: str, extra: dict[str, Any] | None = None, items: list[Item] | None = None) -> str:
-    """The Markdown page; ``items`` is ``without_title(walk(result), title)`` when the caller already has it."""
+    """The Markdown page; ``items`` is ``without_title(walk(result), result)`` when the caller already has it."""
     parts = [front_matter(metadata(result, title, extra)).rstrip("\n"), f"# {escape(title)}"]
-    for item in items if items is not None else without_title(walk(result), title):
+    for item in items if items is not None else without_title(walk(result), result):
         if item.kind is BlockKind.HEADING:
             parts.append(f"## {escape(item.text)}")
         elif item.kind is BlockKind.SPEAKER:

@@ -221,8 +221,10 @@ def opening_title(result: CleanResult) -> str | None:
     return text.strip()
 
 
-def without_title(items: list[Item], title: str) -> list[Item]:
-    """The page's items without the opening line that is its title (shown once, as the title)."""
-    if items and items[0].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and items[0].text == title:
+def without_title(items: list[Item], result: CleanResult) -> list[Item]:
+    """The page's items without the opening line that title_for made its title (shown once, as the
+    title); a line the title only repeats, from a document's own title or a file's name, stays."""
+    title = None if result.final.title else opening_title(result)
+    if title is not None and items and items[0].kind in (BlockKind.PARAGRAPH, BlockKind.HEADING) and items[0].text == title:
         return items[1:]
     return items
