@@ -8,6 +8,7 @@ transcript; the pipeline decides what is applied.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Protocol
 
@@ -138,3 +139,26 @@ _NOT_JOINED_AFTER = re.compile(r"(?![\w'’@/\-]|\.\w)")  # nor right after it
 def alone(text: str, start: int, end: int) -> bool:
     """True when ``text[start:end]`` is a word of its own ("roadster", not the "roadster" of "roadster.com")."""
     return (start == 0 or not _JOINED_BEFORE.match(text, start - 1)) and _NOT_JOINED_AFTER.match(text, end) is not None
+
+
+class Paragraphs:
+    """Which of a transcript's paragraphs (sorted spans) holds a stretch of its text: for a rule that scans
+    the whole text once and gives each match to its paragraph (speaker labels and headings hold none)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        self.spans = spans
+        self.starts = [s for s, _ in spans]
+
+    def after(self, pos: int) -> int:
+        """The index of the first paragraph that starts after ``pos``."""
+        return bisect_right(self.starts, pos)
+
+    def at(self, pos: int) -> int:
+        """The paragraph ``pos`` lies in, or -1."""
+        i = bisect_right(self.starts, pos) - 1
+        return i if i >= 0 and pos < self.spans[i][1] else -1
+
+    def holding(self, start: int, end: int) -> int:
+        """The paragraph the stretch from ``start`` to ``end`` ends in, if it starts there too; or -1."""
+        i = bisect_right(self.starts, start) - 1
+        return i if i >= 0 and end <= self.spans[i][1] else -1

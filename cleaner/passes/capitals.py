@@ -19,7 +19,6 @@ A word the term list holds is left to the lexicon pass, which judges it with the
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections import Counter
 
 import ahocorasick
@@ -27,7 +26,7 @@ import ahocorasick
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address
-from . import PassContext, PassResult, alone, sentence_start, suggest
+from . import Paragraphs, PassContext, PassResult, alone, sentence_start, suggest
 
 PASS_ID = "capitals"
 RARE = 3.0  # Zipf: rarer than this, a capital inside a sentence is the word's own
@@ -58,7 +57,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     if not candidates:
         return result
     # where the words are in lower case (most never are), then where those are capitalized: a scan each
-    inside = _Inside(spans)
+    inside = Paragraphs(spans)
     lowered = _find(text, inside, [w.lower() for w in candidates])
     candidates = [w for w in candidates if 0 < len(lowered.get(w.lower(), ())) <= MAX_LOWER]
     if not candidates:
@@ -67,7 +66,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         low = word.lower()
         lower = lowered[low]
         # a few words: a literal search each is faster than another scan for all of them
-        named = [m.end() for m in re.finditer(re.escape(word), text) if inside(m.start()) and alone(text, m.start(), m.end())]
+        named = [m.end() for m in re.finditer(re.escape(word), text) if inside.at(m.start()) >= 0 and alone(text, m.start(), m.end())]
         named = [end for end in named if not sentence_start(text, end - len(word))]
         followers = {_NEXT_WORD.match(text, end)[1].lower() for end in named}
         if len(named) < MIN_CAPITALS or len(named) < RATIO * len(lower) or len(followers) < MIN_FOLLOWERS:
@@ -91,7 +90,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     return result
 
 
-def _find(text: str, inside: _Inside, forms: list[str]) -> dict[str, list[tuple[int, int]]]:
+def _find(text: str, inside: Paragraphs, forms: list[str]) -> dict[str, list[tuple[int, int]]]:
     """Where each form stands alone inside a paragraph: one Aho-Corasick scan for all of them."""
     finder = ahocorasick.Automaton()
     for form in forms:
@@ -103,18 +102,6 @@ def _find(text: str, inside: _Inside, forms: list[str]) -> dict[str, list[tuple[
         start, end = last + 1 - len(form), last + 1
         if (start and text[start - 1].isalnum()) or (end < size and text[end].isalnum()):
             continue  # inside a longer word ("ross" in "across"): most hits, told apart cheaply
-        if inside(start) and alone(text, start, end):
+        if inside.at(start) >= 0 and alone(text, start, end):
             found.setdefault(form, []).append((start, end))
     return found
-
-
-class _Inside:
-    """Whether a position lies inside one of the paragraphs (sorted spans): speaker labels and headings are left out."""
-
-    def __init__(self, spans: list[tuple[int, int]]) -> None:
-        self.starts = [s for s, _ in spans]
-        self.spans = spans
-
-    def __call__(self, at: int) -> bool:
-        i = bisect_right(self.starts, at) - 1
-        return i >= 0 and at < self.spans[i][1]

@@ -7,13 +7,12 @@ context (words near it in the same paragraph) allows it.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from pathlib import Path
 
 from ..dictionaries import WORD_RE, Dictionary, Rule
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address
-from . import PassContext, PassResult, match_case, sentence_start, suggest
+from . import Paragraphs, PassContext, PassResult, match_case, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "dictionary"
@@ -62,7 +61,7 @@ def _literal_hits(text: str, low: str, base: int, d: Dictionary, spans: list[tup
     found: dict[int, list[tuple[Rule, int, int]]] = {}
     if d.automaton is None:
         return found
-    starts = [s for s, _ in spans]
+    paragraphs = Paragraphs(spans)
     size = len(text)
     for end_idx, rules in d.automaton.iter(low):
         e = base + end_idx + 1
@@ -73,8 +72,7 @@ def _literal_hits(text: str, low: str, base: int, d: Dictionary, spans: list[tup
                 continue
             if rule.match_case and text[s:e] != rule.match:
                 continue
-            i = bisect_right(starts, s) - 1
-            if i >= 0 and e <= spans[i][1]:
+            if (i := paragraphs.holding(s, e)) >= 0:
                 found.setdefault(i, []).append((rule, s, e))
     return found
 
@@ -86,7 +84,7 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], wh
     search itself; a paragraph a match runs into or out of is then searched alone, and so is every
     paragraph for a pattern with "$" (which a paragraph's end would match). Not ``whole`` (a later
     round's few changed paragraphs): each paragraph is searched alone."""
-    starts = [s for s, _ in spans]
+    paragraphs = Paragraphs(spans)
     found: dict[int, list[tuple[Rule, int, int]]] = {}
     for rule in rules:
         assert rule.pattern is not None
@@ -96,23 +94,19 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], wh
             alone.update(i for i, (s, e) in enumerate(spans) if rule.gate is None or rule.gate.search(text, s, e))
         elif rule.gate is not None:
             # the paragraphs holding the gate (a literal found at memchr speed), each searched alone
-            for g in rule.gate.finditer(text):
-                i = bisect_right(starts, g.start()) - 1
-                if i >= 0 and g.start() < spans[i][1]:
-                    alone.add(i)
+            alone.update(i for g in rule.gate.finditer(text) if (i := paragraphs.at(g.start())) >= 0)
         elif "$" in pattern.pattern or "\\Z" in pattern.pattern:
             alone.update(range(len(spans)))
         else:
             for m in pattern.finditer(text):
                 s, e = m.span()
-                i = bisect_right(starts, s) - 1
-                inside = i >= 0 and s < spans[i][1]
-                if inside and e <= spans[i][1]:
+                i = paragraphs.at(s)
+                if i >= 0 and e <= spans[i][1]:
                     if e > s:
                         found.setdefault(i, []).append((rule, s, e))
                     continue
                 # across a paragraph's end, or from outside into one: those paragraphs alone
-                j = i if inside else i + 1
+                j = i if i >= 0 else paragraphs.after(s)
                 while j < len(spans) and spans[j][0] < e:
                     alone.add(j)
                     j += 1

@@ -4,12 +4,11 @@ after a sentence's full stop ("year.We") and in runs inside a paragraph; stray c
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
 from ..wordcase import ordinary_word
-from . import PassContext, PassResult, suggest
+from . import Paragraphs, PassContext, PassResult, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "spacing"
@@ -94,11 +93,11 @@ def _rare_marks(t: Transcript, spans: list[Span], result: PassResult) -> None:
     currency or percent sign, a full stop against a capital): each scans the whole text once and keeps
     what lies inside one of the paragraphs, rather than being asked of every paragraph in turn."""
     text = t.text
-    starts = [span.start for span in spans]
+    paragraphs = Paragraphs([(span.start, span.end) for span in spans])
 
     def paragraph(m: re.Match[str]) -> Span | None:
-        i = bisect_right(starts, m.start()) - 1
-        return spans[i] if i >= 0 and m.end() <= spans[i].end else None
+        i = paragraphs.holding(m.start(), m.end())
+        return spans[i] if i >= 0 else None
 
     for m in _WRONG_SIDE_MARK.finditer(text) if any(pair in text for pair in (" ,", " ;", "\t,", "\t;")) else ():
         if (span := paragraph(m)) is None:
