@@ -5,6 +5,12 @@ to parse; both are pickled once, keyed by the file's path, size, modification
 time, cleaner's version and its source files, and loaded from the cache afterwards. Small files
 are not cached (building them is faster than reading a cache). A cache that
 cannot be read or written is ignored: it only ever saves time.
+
+Where the system can fork, a cold build runs in a child process that hands back
+its pickle: indexing a 50,000-term list leaves about 80 MB of freed but scattered
+heap behind, which Python does not give back to the system and which would stay
+in the run's peak memory. The child's heap goes with it; the parent loads what it
+built as it would load the cache.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import threading
 from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
@@ -51,13 +58,36 @@ def cached(kind: str, sources: list[Path], build: Callable[[], T]) -> T:
             return pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
         pass
-    value = build()
+    data = _built_apart(build)
+    if data is None:  # no fork here, or the build failed: build here, and raise its error here
+        data = pickle.dumps(build(), protocol=pickle.HIGHEST_PROTOCOL)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with tmp.open("wb") as handle:
-            pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        tmp.write_bytes(data)
         os.replace(tmp, path)
     except OSError:
         pass
-    return value
+    return pickle.loads(data)
+
+
+def _built_apart(build: Callable[[], object]) -> bytes | None:
+    """``build()``'s pickle, made in a forked child whose leftovers die with it; None where that cannot be done."""
+    if not hasattr(os, "fork") or threading.active_count() > 1 or os.environ.get("CLEANER_BUILD_HERE"):
+        return None  # forking a process with threads can deadlock the child
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns, never runs the parent's exit handlers or flushes its buffers
+        code = 1
+        try:
+            os.close(read)
+            with os.fdopen(write, "wb") as pipe:
+                pipe.write(pickle.dumps(build(), protocol=pickle.HIGHEST_PROTOCOL))
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write)
+    with os.fdopen(read, "rb") as pipe:
+        data = pipe.read()
+    _, status = os.waitpid(pid, 0)
+    return data if os.waitstatus_to_exitcode(status) == 0 and data else None

@@ -194,7 +194,7 @@ def clean(
         with warnings.catch_warnings():
             warnings.simplefilter("always", DictionaryWarning)
             warnings.showwarning = _warn  # type: ignore[assignment]
-            typo_table()  # before the term lists: their indexing is the memory peak, and this fills in under it
+            typo_table()  # read once for the whole run, before the term lists (built in a child process when not yet cached)
             ctx = PassContext(
                 tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
                 Lexicon.load(list(lexicons)) if lexicons else None,

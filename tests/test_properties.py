@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
 from conftest import make_context
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -181,15 +182,36 @@ def test_lexicon_tokens_are_the_words_with_possessives_split_off(text: str) -> N
 
 
 WORDS_FOR_FREQUENCY = ["the", "The", "GAAP", "danaher", "don't", "o'hearn", "y'all", "tesla's", "covid19", "café", "x", "zzqx", "Roadster"]
+# accented Latin words are in the compact table too; other scripts, a combining accent and letters that
+# fold to two ("ß", "ŉ") check the edges of what it answers itself
+ACCENTED = ["André", "JOSÉ", "müller", "Straße", "François", "cafe\u0301", "ŉ", "ǅ", "naïve", "mañana", "дом", "Ωmega", "ﬁnance"]
 
 
-@given(st.one_of(st.sampled_from(WORDS_FOR_FREQUENCY), st.text(alphabet="abcxyz'É1", min_size=1, max_size=8)))
+@given(
+    st.one_of(
+        st.sampled_from(WORDS_FOR_FREQUENCY + ACCENTED),
+        st.text(alphabet="abcxyz'É1", min_size=1, max_size=8),
+        st.text(alphabet="aenrosé'ßñüÁŉ\u0301д", min_size=1, max_size=8),
+    )
+)
 def test_compact_frequency_table_agrees_with_wordfreq(word: str) -> None:
     from wordfreq import zipf_frequency
 
     from cleaner.frequency import zipf
 
     assert zipf(word) == zipf_frequency(word, "en")
+
+
+def test_an_accented_name_does_not_load_wordfreqs_whole_list(monkeypatch) -> None:
+    """Its 33 MB dict: one "Andrés" in a transcript loaded it, a tenth of a large run's peak memory."""
+    import wordfreq
+
+    from cleaner import frequency
+
+    frequency._table()  # built (or read from the cache) before the dict is taken away
+    frequency.zipf.cache_clear()
+    monkeypatch.setattr(wordfreq, "get_frequency_dict", lambda *a, **k: pytest.fail("wordfreq loaded its whole list"))
+    assert frequency.zipf("Andrés") > 0 and frequency.zipf("café") > 3 and frequency.zipf("zzqé") == 0
 
 
 _PATTERN_RULES = [r for d in CTX.dictionaries for r in d.pattern_rules if r.gate is not None]
