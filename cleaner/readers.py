@@ -130,6 +130,12 @@ def reads_as_title(text: str) -> bool:
     return 0 < len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words)
 
 
+def opens_with_label(text: str) -> bool:
+    """A speaker's label before a colon opens it ("MR. KOWALCZYK: Good morning"), whatever layout the file
+    was read in: a deposition's Q. and A. lines outnumber its labels, and it is read as plain text."""
+    return _COLON_LINE.match(text) is not None
+
+
 def speaker_key(name: str) -> str:
     """A speaker's identity for stable ids: letters of the name only, lower-case."""
     return re.sub(r"[^a-z0-9]+", "", name.split(" - ")[0].lower()) or "unknown"

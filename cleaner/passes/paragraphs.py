@@ -19,7 +19,7 @@ import re
 from collections import Counter
 
 from ..model import Applicability, Block, BlockKind, Edit, Span, Suggestion, Transcript
-from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, paragraph_ends, reads_as_title
+from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, opens_with_label, paragraph_ends, reads_as_title
 from . import PassContext, PassResult, suggest
 
 PASS_ID = "paragraphs"
@@ -280,6 +280,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             continue
         if nxt.span.start in cue_ids or _caption_line(t, prev) or _caption_line(t, nxt):
             continue  # a caption file's header, cue identifier or timing: a cue of its own, not a broken sentence
+        if opens_with_label(t.text[nxt.span.start : nxt.span.end]):
+            continue  # a new speaker's turn, labelled inside a paragraph: no sentence runs on into it
         edit = Edit(Span(prev.span.end, nxt.span.start), " ")
         tail = t.text[max(prev.span.start, prev.span.end - 30) : prev.span.end]
         head = t.text[nxt.span.start : min(nxt.span.end, nxt.span.start + 30)]
