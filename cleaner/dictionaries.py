@@ -406,7 +406,31 @@ def load_dictionaries(names: list[str], use_defaults: bool = True) -> list[Dicti
         d = load_dictionary(p)
         if d.default or p in named:
             out.append(d)
+    _warn_conflicts(out)
     return out
+
+
+def _warn_conflicts(dictionaries: list[Dictionary]) -> None:
+    """Two rules that change the same words to different ones in the same context, one of them without
+    asking: only one can apply where both match, and which is an accident of their ids. Said, not refused
+    (a user's own dictionary may override a shipped one on purpose), once per pair, in one dictionary or across."""
+    first: dict[tuple[str, bool, Context], Rule] = {}
+    for d in dictionaries:
+        for rule in d.rules:
+            if rule.match is None:
+                continue
+            key = (rule.match if rule.match_case else rule.match.lower(), rule.match_case, rule.context)
+            other = first.setdefault(key, rule)
+            if other is rule or other.replacements[0] == rule.replacements[0]:
+                continue
+            if Applicability.AUTO in (rule.applicability, other.applicability):
+                warnings.warn(
+                    f"{rule.source}: rule '{rule.id}' changes '{rule.match}' to '{rule.replacements[0]}', but rule "
+                    f"'{other.id}' ({other.source}) changes it to '{other.replacements[0]}' in the same context; only "
+                    "one is applied where both match: give them different contexts, or make one a review",
+                    DictionaryWarning,
+                    stacklevel=3,
+                )
 
 
 @dataclass(frozen=True)

@@ -119,3 +119,40 @@ def test_a_list_of_acronyms_is_not_a_list_in_capitals(tmp_path: Path) -> None:
         "BMO Capital Markets",
     ]
     assert all(t.guessed_case for t in terms)
+
+
+_RULE = "  - id: {id}\n    match: {match}\n    replace: {replace}\n    applicability: {applicability}\n"
+
+
+def _dictionary(path: Path, *rules: dict[str, str], context: str = "") -> Path:
+    path.write_text("name: mine\nrules:\n" + "".join(_RULE.format(**r) + context for r in rules))
+    return path
+
+
+def test_two_rules_that_change_the_same_words_differently_are_said_with_both_lines(tmp_path: Path) -> None:
+    from cleaner.dictionaries import load_dictionaries
+
+    sedan = {"id": "sedan", "match": "sudan", "replace": "sedan", "applicability": "auto"}
+    country = {"id": "country", "match": "Sudan", "replace": "Sudan", "applicability": "auto"}
+    path = _dictionary(tmp_path / "mine.yml", sedan, country)
+    with pytest.warns(
+        DictionaryWarning, match=r"mine\.yml:7: rule 'country' changes 'Sudan' to 'Sudan', but rule 'sedan' \(.*mine\.yml:3\)"
+    ):
+        assert len(load_dictionaries([str(path)])[-1].rules) == 2
+
+
+@pytest.mark.filterwarnings("error::cleaner.dictionaries.DictionaryWarning")
+def test_rules_on_the_same_words_that_agree_ask_or_differ_in_context_are_no_conflict(tmp_path: Path) -> None:
+    from cleaner.dictionaries import load_dictionaries
+
+    same = [{"id": f"r{i}", "match": "sudan", "replace": "sedan", "applicability": "auto"} for i in (1, 2)]
+    load_dictionaries([str(_dictionary(tmp_path / "same.yml", *same))])
+    asked = [
+        {"id": "r1", "match": "sudan", "replace": "sedan", "applicability": "review"},
+        {"id": "r2", "match": "sudan", "replace": "Sudan", "applicability": "review"},
+    ]
+    load_dictionaries([str(_dictionary(tmp_path / "asked.yml", *asked))])
+    near = "    context:\n      require_any: [car]\n"
+    first = _dictionary(tmp_path / "car.yml", {"id": "r1", "match": "sudan", "replace": "sedan", "applicability": "auto"}, context=near)
+    second = _dictionary(tmp_path / "plain.yml", {"id": "r2", "match": "sudan", "replace": "Sudan", "applicability": "auto"})
+    load_dictionaries([str(first), str(second)])
