@@ -38,6 +38,23 @@ def _warn(message: warnings.WarningMessage | Warning | str, *args: object, **kwa
     click.echo(f"warning: {message}", err=True)
 
 
+def _context(
+    dictionaries: tuple[str, ...], lexicons: tuple[Path, ...], use_defaults: bool = True, options: dict[str, str] | None = None
+) -> PassContext:
+    """The run's dictionaries and term lists, loaded once, their warnings one line each."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", DictionaryWarning)
+        warnings.showwarning = _warn  # type: ignore[assignment]
+        typo_table()  # read once for the whole run, before the term lists (built in a child process when not yet cached)
+        ctx = PassContext(
+            tuple(load_dictionaries(list(dictionaries), use_defaults)),
+            Lexicon.load(list(lexicons)) if lexicons else None,
+            options or {},
+        )
+    heap.settle()
+    return ctx
+
+
 def _not_a_transcript(p: Path, given: set[Path]) -> bool:
     """In a folder: a term list or dictionary given on the command line, a ``*.terms.txt`` term list,
     or a transcript cleaner itself wrote (its ``.changes.json`` beside it): cleaning those again
@@ -191,16 +208,7 @@ def clean(
 ) -> None:
     """Clean INPUT files (or every *.txt, *.docx, *.vtt, *.srt, *.sbv and *.tsv in INPUT folders) into --output-dir."""
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("always", DictionaryWarning)
-            warnings.showwarning = _warn  # type: ignore[assignment]
-            typo_table()  # read once for the whole run, before the term lists (built in a child process when not yet cached)
-            ctx = PassContext(
-                tuple(load_dictionaries(list(dictionaries), not no_default_dictionaries)),
-                Lexicon.load(list(lexicons)) if lexicons else None,
-                {"doubled_words": doubled_words, "typos": typos},
-            )
-        heap.settle()
+        ctx = _context(dictionaries, lexicons, not no_default_dictionaries, {"doubled_words": doubled_words, "typos": typos})
         pairs = collect_inputs(inputs, output_dir, (*lexicons, *(resolve_dictionary(d) for d in dictionaries)))
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
@@ -534,9 +542,7 @@ def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictiona
     from .publish import publish_folder
 
     try:
-        typo_table()
-        ctx = PassContext(tuple(load_dictionaries(list(dictionaries))), Lexicon.load(list(lexicons)) if lexicons else None)
-        heap.settle()
+        ctx = _context(dictionaries, lexicons)
         pairs = collect_inputs((str(folder),), output_dir, (*lexicons, *(resolve_dictionary(d) for d in dictionaries)))
         job = Job(ctx, ("md", "html", "docx", "changes", "readability", "review"), lang=lang)
         failed = publish_folder(pairs, output_dir, job, title, _stderr_console())
