@@ -16,16 +16,27 @@ ADDRESS = re.compile(r"[.@](?<=[^\W\d_][.@])(?=[^\W\d_])")  # letters: "3.5" is 
 _NON_SPACE = re.compile(r"\S*")
 
 
+# in a run of non-spaces, what code, a chat or a shell writes and prose does not: a handle or a hashtag
+# ("@ceo", "#june-launch"), a path or a variable ("/usr/share", "$HOME", "~/docs"), a command-line flag
+# ("--gpu", "-v"), an assignment, inline code or a glob ('device="gpu"', "`june`", "*.pdf")
+_CODE = re.compile(r"^[@#$~/\\]|^--?[^\W\d_]|[=`\\]|\*\.")
+
+
 def in_address(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` is part of a web or mail address: a dot or "@" between letters in the
-    same run of non-spaces, outside the words themselves ("ana@texas.edu", "example.com/europe"; not
-    the dots of "S.G. and A", nor "June." at a sentence's end)."""
+    """Whether ``text[start:end]`` is part of a web or mail address, or of code written in the text: a dot
+    or "@" between letters in the same run of non-spaces, outside the words themselves ("ana@texas.edu",
+    "example.com/europe"; not the dots of "S.G. and A", nor "June." at a sentence's end), or a mark of
+    code in that run (``_CODE``). Words there keep their letters."""
     left, right = start, end
     while left > max(0, start - 100) and not text[left - 1].isspace():
         left -= 1
     while right < min(len(text), end + 100) and not text[right].isspace():
         right += 1
-    return ADDRESS.search(text, left, start + 1) is not None or ADDRESS.search(text, max(start, end - 1), right) is not None
+    return (
+        ADDRESS.search(text, left, start + 1) is not None
+        or ADDRESS.search(text, max(start, end - 1), right) is not None
+        or _CODE.search(text[left:right]) is not None
+    )
 
 
 # a hyphen right after a word and no word after it: the speaker stopped mid-word ("Logist- uh")
