@@ -19,14 +19,14 @@ _NON_SPACE = re.compile(r"\S*")
 # in a run of non-spaces, what code, a chat or a shell writes and prose does not: a handle or a hashtag
 # ("@ceo", "#june-launch"), a path or a variable ("/usr/share", "$HOME", "~/docs"), a command-line flag
 # ("--gpu", "-v"), an assignment, inline code or a glob ('device="gpu"', "`june`", "*.pdf")
-_CODE = re.compile(r"^[@#$~/\\]|^--?[^\W\d_]|[=`\\]|\*\.")
+CODE = re.compile(r"(?<!\S)(?:[@#$~/\\]|--?[^\W\d_])|[=`\\]|\*\.")
 
 
 def in_address(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a web or mail address, or of code written in the text: a dot
     or "@" between letters in the same run of non-spaces, outside the words themselves ("ana@texas.edu",
     "example.com/europe"; not the dots of "S.G. and A", nor "June." at a sentence's end), or a mark of
-    code in that run (``_CODE``). Words there keep their letters."""
+    code in that run (``CODE``). Words there keep their letters."""
     left, right = start, end
     while left > max(0, start - 100) and not text[left - 1].isspace():
         left -= 1
@@ -35,7 +35,7 @@ def in_address(text: str, start: int, end: int) -> bool:
     return (
         ADDRESS.search(text, left, start + 1) is not None
         or ADDRESS.search(text, max(start, end - 1), right) is not None
-        or _CODE.search(text[left:right]) is not None
+        or CODE.search(text, left, right) is not None
     )
 
 
@@ -64,18 +64,20 @@ def words(text: str, start: int, end: int) -> list[Token]:
 
 class Fences:
     """Where in a text words are not to be judged: the runs holding a web or mail address
-    ("corporate.monro.com"), and the ends of words the speaker broke off ("Logist- uh"), whose
-    letters are no misspelling. Found once per text; most paragraphs have neither."""
+    ("corporate.monro.com") or code (``CODE``: "@datadog", "--kubernetes"), and the ends of words
+    the speaker broke off ("Logist- uh"), whose letters are no misspelling. Found once per text;
+    most paragraphs have neither."""
 
     def __init__(self, text: str) -> None:
         self.addresses: list[tuple[int, int]] = []
-        for m in ADDRESS.finditer(text):
-            if self.addresses and m.start() < self.addresses[-1][1]:
+        marks = sorted(m.start() for pattern in (ADDRESS, CODE) for m in pattern.finditer(text))
+        for at in marks:
+            if self.addresses and at < self.addresses[-1][1]:
                 continue  # the same run as the last one
-            left = m.start()
+            left = at
             while left > 0 and not text[left - 1].isspace():
                 left -= 1
-            self.addresses.append((left, _NON_SPACE.match(text, m.start()).end()))
+            self.addresses.append((left, _NON_SPACE.match(text, at).end()))
         self.broken = [m.start() for m in _BROKEN_OFF.finditer(text)]
 
     def tokens(self, text: str, start: int, end: int) -> list[Token]:
