@@ -6,7 +6,7 @@ time, cleaner's version and its source files, and loaded from the cache afterwar
 are not cached (building them is faster than reading a cache). A cache that
 cannot be read or written is ignored: it only ever saves time.
 
-Where the system can fork, a cold build runs in a child process that hands back
+On Linux, a cold build runs in a child process that hands back
 its pickle: indexing a 50,000-term list leaves about 80 MB of freed but scattered
 heap behind, which Python does not give back to the system and which would stay
 in the run's peak memory. The child's heap goes with it; the parent loads what it
@@ -18,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import threading
 from collections.abc import Callable
 from functools import lru_cache
@@ -28,6 +29,8 @@ from . import __version__
 
 T = TypeVar("T")
 MIN_BYTES = 100_000
+# Linux only: macOS can fork, but a child of a process whose system frameworks have started may crash
+_CAN_FORK = sys.platform.startswith("linux") and hasattr(os, "fork")
 
 
 def cache_dir() -> Path:
@@ -73,7 +76,7 @@ def cached(kind: str, sources: list[Path], build: Callable[[], T]) -> T:
 
 def _built_apart(build: Callable[[], object]) -> bytes | None:
     """``build()``'s pickle, made in a forked child whose leftovers die with it; None where that cannot be done."""
-    if not hasattr(os, "fork") or threading.active_count() > 1 or os.environ.get("CLEANER_BUILD_HERE"):
+    if not _CAN_FORK or threading.active_count() > 1 or os.environ.get("CLEANER_BUILD_HERE"):
         return None  # forking a process with threads can deadlock the child
     read, write = os.pipe()
     pid = os.fork()

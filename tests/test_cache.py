@@ -35,7 +35,7 @@ def test_a_large_list_is_built_once_and_read_back(big_source: Path, tmp_path: Pa
     assert len(list((tmp_path / "cache").glob("test-*.pickle"))) == 1
 
 
-@pytest.mark.skipif(not hasattr(os, "fork"), reason="builds apart only where the system can fork")
+@pytest.mark.skipif(not cache._CAN_FORK, reason="builds apart on Linux only")
 def test_a_cold_build_runs_in_a_child_process(big_source: Path, tmp_path: Path) -> None:
     built = cache.cached("test", [big_source], lambda: _build(tmp_path / "log"))
     assert built["pid"] != os.getpid()
