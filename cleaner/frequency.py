@@ -17,13 +17,21 @@ import math
 import unicodedata
 from array import array
 from functools import lru_cache
+from importlib.util import find_spec
 from pathlib import Path
+from types import ModuleType
 from zlib import adler32, crc32
-
-import wordfreq
 
 from .cache import cached
 from .hashindex import position
+
+
+def _wordfreq() -> ModuleType:
+    """wordfreq, imported when first needed: importing it (ftfy, langcodes, its tokenizer) took a third of
+    start-up, and a run whose table is cached never asks it anything."""
+    import wordfreq
+
+    return wordfreq
 
 
 def _latin(char: str) -> bool:
@@ -57,6 +65,7 @@ def _zipf_of(freq: float) -> float:
 
 
 def _build() -> tuple[array, array]:
+    wordfreq = _wordfreq()
     words = wordfreq.get_frequency_dict("en", "best")
     pairs = sorted((_key(w), round(_zipf_of(f) * 100)) for w, f in words.items() if _simple(w) and f > 0)
     # wordfreq keeps its list and dict for good once read (an unbounded lru_cache): let them go
@@ -68,7 +77,9 @@ def _build() -> tuple[array, array]:
 
 @lru_cache(maxsize=1)
 def _table() -> tuple[array, array]:
-    data = Path(wordfreq.__file__).parent / "data" / "large_en.msgpack.gz"
+    spec = find_spec("wordfreq")  # where its data is, without importing it
+    assert spec is not None and spec.origin is not None, "wordfreq is a dependency"
+    data = Path(spec.origin).parent / "data" / "large_en.msgpack.gz"
     return cached("frequency", [data], _build)
 
 
@@ -78,10 +89,10 @@ def zipf(word: str) -> float:
     passes ask about the same words again and again (a tenth of all cleaning time before it was)."""
     low = _folded(word)
     if not (low and _simple(low)):
-        return wordfreq.zipf_frequency(word, "en")
+        return _wordfreq().zipf_frequency(word, "en")
     keys, values = _table()
     i = position(keys, _key(low))
     if i >= 0:
         return values[i] / 100
     # wordfreq splits an apostrophe it does not know ("o'hearn" is "o" and "hearn"): ask it
-    return wordfreq.zipf_frequency(word, "en") if "'" in low else 0.0
+    return _wordfreq().zipf_frequency(word, "en") if "'" in low else 0.0

@@ -9,13 +9,12 @@ from pathlib import Path
 from typing import Any
 
 from . import readability
-from .docx_text import read_docx
 from .passes import PassContext
 from .pipeline import CleanResult, clean_text
 from .queue import Queue, queue_path
-from .render import changelog, docx, html, markdown, txt
+from .render import changelog, markdown, txt
 from .render.structure import title_for, walk, without_title
-from .textio import CleanerError, read_text, write_atomic
+from .textio import CleanerError, Decoded, read_text, write_atomic
 
 FORMATS = ("md", "docx", "txt", "changes", "gaps", "review", "html", "readability")
 CAPTION_SUFFIXES = (".vtt", ".srt", ".sbv")
@@ -74,11 +73,17 @@ _SAVE_AS = {
 }
 
 
+def _read_docx(src: Path) -> Decoded:
+    from .docx_text import read_docx
+
+    return read_docx(src)
+
+
 def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     """Clean ``src`` into ``<stem>.*``; outputs are all rendered before any is written."""
     if src.suffix.lower() in _SAVE_AS and src.is_file():
         raise CleanerError(f"{src}: is " + _SAVE_AS[src.suffix.lower()].format(name=src.name, stem=src.stem))
-    decoded = read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
+    decoded = _read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
     if kind := _markup_or_data(decoded.text):
         raise CleanerError(f"{src}: is {kind}")
     qpath = queue_path(stem)
@@ -111,11 +116,15 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
                 f"Cleaned with cleaner: {len(result.applied)} change(s) applied, {len(result.pending)} waiting for review, "
                 f"{len(result.flags)} gap(s) marked in square brackets."
             )
+            from .render import html
+
             outputs[stem.with_name(stem.name + ".html")] = html.render(md_text, title, job.lang, markdown.speaker_labels(items), footer)
         if "readability" in job.formats:
             outputs[stem.with_name(stem.name + ".readability.md")] = readability.render_markdown(rep, title)
             outputs[stem.with_name(stem.name + ".readability.json")] = json.dumps(rep, indent=2, ensure_ascii=False) + "\n"
     if "docx" in job.formats:
+        from .render import docx  # python-docx and markdown-it-py are imported only by the runs that write with them
+
         outputs[stem.with_name(stem.name + ".docx")] = docx.render(
             result, title, job.lang, track_applied=job.track_applied, comments=job.docx_comments
         )
