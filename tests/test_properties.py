@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from conftest import make_context
@@ -290,3 +291,23 @@ def test_the_source_map_finds_each_position_as_walking_every_edit_would(history:
         source.record(edits)
     for pos in range(length + 1):
         assert source.to_original(pos) == _walked_back(rounds, pos)
+
+
+def _code_run(run: str) -> bool:
+    """What CODE is meant to find in a run of non-spaces, written plainly."""
+    flag = run.startswith("-") and (run[1:2].isalpha() or (run[1:2] == "-" and run[2:3].isalpha()))
+    return run[0] in "@#$~/\\" or flag or any(c in run for c in "=`\\") or "*." in run
+
+
+@given(st.text(alphabet="ab1 -@#$~/\\=`*.\n", max_size=30))
+def test_code_marks_are_found_in_the_runs_that_hold_them(text: str) -> None:
+    from cleaner.tokens import CODE
+
+    found = set()
+    for m in CODE.finditer(text):
+        left = m.start()
+        while left > 0 and not text[left - 1].isspace():
+            left -= 1
+        found.add(left)
+    runs = {m.start() for m in re.finditer(r"\S+", text) if _code_run(m.group())}
+    assert found == runs
