@@ -19,12 +19,12 @@ _NON_SPACE = re.compile(r"\S*")
 # in a run of non-spaces, what code, a chat or a shell writes and prose does not: a handle or a hashtag
 # ("@ceo", "#june-launch"), a path or a variable ("/usr/share", "$HOME", "~/docs"), a command-line flag
 # ("--gpu", "-v"), an assignment, inline code or a glob ('device="gpu"', "`june`", "*.pdf")
-# (each branch starts at its mark, which the engine finds fast; a look-behind first had made it try every
-# position, a tenth of the lexicon pass's time)
+# (each branch starts at its mark, which the engine finds fast: a look-behind first made it try every
+# position, 116 ms on 2 MB against 18 ms)
 CODE = re.compile(r"[@#$~/\\=`*\-](?:(?<=[=`\\])|(?<=\*)(?=\.)|(?<=[@#$~/\\])(?<!\S.)|(?<=-)(?<!\S.)-?(?=[^\W\d_]))")
 
 
-def in_address(text: str, start: int, end: int) -> bool:
+def in_address_or_code(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is part of a web or mail address, or of code written in the text: a dot
     or "@" between letters in the same run of non-spaces, outside the words themselves ("ana@texas.edu",
     "example.com/europe"; not the dots of "S.G. and A", nor "June." at a sentence's end), or a mark of

@@ -25,7 +25,7 @@ import ahocorasick
 
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
-from ..tokens import in_address
+from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, alone, sentence_start, suggest
 
 PASS_ID = "capitals"
@@ -73,7 +73,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             continue
         for start, end in lower:
             said = _SAID_BEFORE.search(text, max(0, start - 8), start) or _SAID_AFTER.match(text, end)
-            if said or in_address(text, start, end):
+            if said or in_address_or_code(text, start, end):
                 continue
             result.suggestions.append(
                 suggest(

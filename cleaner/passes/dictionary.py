@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..dictionaries import WORD_RE, Dictionary, Rule
 from ..model import Applicability, Edit, Span, Transcript
-from ..tokens import in_address
+from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, match_case, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -142,7 +142,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     for k, (bs, be) in enumerate(spans):
         for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
             for rule, s, e in words.get(k, []) + found.get(k, []):
-                if not _context_allows(rule, t.text, s, e, bs, be) or in_address(t.text, s, e):
+                if not _context_allows(rule, t.text, s, e, bs, be) or in_address_or_code(t.text, s, e):
                     continue  # a word of a web or mail address keeps its letters ("ana@texas.edu")
                 source = t.text[s:e]
                 if rule.pattern is not None:
