@@ -63,7 +63,10 @@ def cached(kind: str, sources: list[Path], build: Callable[[], T]) -> T:
         pass
     data = _built_apart(build)
     if data is None:  # no fork here, or the build failed: build here, and raise its error here
-        data = pickle.dumps(build(), protocol=pickle.HIGHEST_PROTOCOL)
+        value = build()
+        data = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+    else:
+        value = pickle.loads(data)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
@@ -71,7 +74,7 @@ def cached(kind: str, sources: list[Path], build: Callable[[], T]) -> T:
         os.replace(tmp, path)
     except OSError:
         pass
-    return pickle.loads(data)
+    return value
 
 
 def _built_apart(build: Callable[[], object]) -> bytes | None:

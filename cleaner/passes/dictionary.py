@@ -143,7 +143,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
             for rule, s, e in words.get(k, []) + found.get(k, []):
                 if not _context_allows(rule, t.text, s, e, bs, be) or in_address_or_code(t.text, s, e):
-                    continue  # a word of a web or mail address keeps its letters ("ana@texas.edu")
+                    continue  # a word of an address or of code keeps its letters ("ana@texas.edu", "--june")
                 source = t.text[s:e]
                 if rule.pattern is not None:
                     m = rule.pattern.match(t.text, s)  # not fullmatch(text, s, e): a look-ahead must see past e
