@@ -142,7 +142,9 @@ def _spelled_in_speech(
             p
             for p in by_size.get(words, ())
             if 200 * min(len(p), n) >= _SIMILAR * (len(p) + n)  # lengths that could reach the ratio at all
-            and _unsuffixed(p) != plain
+            # "Deepak Ahujas" in the speech is the label's name with an "s" on it, unless the term list
+            # spells the name so ("RBC Capital Markets" for a label's "RBC Capital Market")
+            and (_unsuffixed(p) != plain or (ctx.lexicon is not None and ctx.lexicon.has_exact(p)))
             and fuzz.ratio(p.lower(), low) >= _SIMILAR
             and _same_first_word(p, text)
             and not _numbered_apart(p, text)
