@@ -98,15 +98,15 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
         outputs[stem.with_name(stem.name + plain)] = txt.render(result).replace("\n", decoded.newline)
     published = {"md", "html", "readability"} & set(job.formats)
     date = datetime.fromtimestamp(src.stat().st_mtime, UTC).date().isoformat()
-    rep = None
+    # the whole report only where it is written; the Markdown's front matter needs its summary alone
+    rep = readability.report(result) if "readability" in job.formats else None
     if published:
-        rep = readability.report(result)
         items = without_title(walk(result), result)  # one walk for the page, its description and the HTML speaker labels
         extra = {
             "date": date,
             "description": markdown.description(items),
             "tags": ["transcript"],
-            "readability": readability.summary(rep),
+            "readability": readability.summary(rep) if rep is not None else readability.summary_of(result),
         }
         md_text = markdown.render(result, title, extra, items)
         if "md" in job.formats:

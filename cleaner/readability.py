@@ -144,7 +144,7 @@ def report(result: CleanResult) -> dict[str, Any]:
         stamps += [s for s in (_seconds(f.data.get("timestamp")) for f in result.flags) if s is not None]
     minutes = (max(stamps) / 60) if len(stamps) >= 2 and max(stamps) > 0 else None
     gaps = len(result.flags)
-    warnings = sorted({w for w in [overall_after.warning] if w})
+    warnings = _warnings(overall_after)
     return {
         "schema": "cleaner.readability/1",
         "overall": {"before": score(body_before).as_dict(), "after": overall_after.as_dict()},
@@ -160,13 +160,35 @@ def report(result: CleanResult) -> dict[str, Any]:
         "long_paragraphs": long_paragraphs,
         "gaps": {
             "count": gaps,
-            "per_1000_words": round(gaps * 1000 / overall_after.words, 2) if overall_after.words else None,
+            "per_1000_words": _per_1000_words(gaps, overall_after),
             "per_minute": round(gaps / minutes, 2) if minutes else None,
             "minutes_covered": round(minutes, 1) if minutes else None,
         },
         "warnings": warnings,
         "thresholds": {"long_sentence_words": LONG_SENTENCE_WORDS, "long_paragraph_words": LONG_PARAGRAPH_WORDS},
     }
+
+
+def _warnings(overall: Scores) -> list[str]:
+    return [overall.warning] if overall.warning else []
+
+
+def _per_1000_words(gaps: int, overall: Scores) -> float | None:
+    return round(gaps * 1000 / overall.words, 2) if overall.words else None
+
+
+def summary_of(result: CleanResult) -> dict[str, Any]:
+    """The front matter's figures without the whole report: one score of the cleaned text, where the
+    report takes one per speaker and per section, before and after (half the time of a Markdown output)."""
+    a_speaker, _ = _groups(result.final)
+    overall = score("\n".join(t for texts in a_speaker.values() for t in texts))
+    return summary(
+        {
+            "overall": {"after": overall.as_dict()},
+            "gaps": {"per_1000_words": _per_1000_words(len(result.flags), overall)},
+            "warnings": _warnings(overall),
+        }
+    )
 
 
 def summary(rep: dict[str, Any]) -> dict[str, Any]:

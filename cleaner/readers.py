@@ -205,7 +205,9 @@ _SENTENCE_CLOSERS = ".?!:;\"”’')]…"  # what a finished sentence ends with,
 # a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "Page 4/20", "- 4 -", and in
 # brackets, as a typist marks where the printed page turned: "[Page 4 of 20]", "(Page 4)"
 _PAGE = r"page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
-PAGE_MARK = re.compile(rf"(?:{_PAGE}|\[[ \t]*{_PAGE}[ \t]*\]|\([ \t]*{_PAGE}[ \t]*\)|[-–—][ \t]*\d{{1,4}}[ \t]*[-–—])[ \t]*$", re.IGNORECASE)
+PAGE_MARK = re.compile(
+    rf"(?:{_PAGE}|\[[ \t]*{_PAGE}[ \t]*\]|\([ \t]*{_PAGE}[ \t]*\)|[-–—][ \t]*\d{{1,4}}[ \t]*[-–—])[ \t]*$", re.IGNORECASE
+)
 
 
 def _stands_alone(line: str) -> bool:

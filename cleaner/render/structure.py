@@ -7,6 +7,7 @@ is a heading, who is speaking and where the gaps are.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -92,14 +93,27 @@ def change_marks(result: CleanResult, track_pending: bool, track_applied: bool) 
     return marks
 
 
-def pieces(t: Transcript, start: int, end: int, flags: list[Flag], marks: list[Mark] = ()) -> tuple[Piece, ...]:
+class _ByStart:
+    """Marks sorted by where they start, so that each block finds its own without reading them all
+    (a transcript of 17,000 paragraphs and 12,000 changes took 4 s to do so, block by block)."""
+
+    def __init__(self, marks: list[Mark]) -> None:
+        self.marks = sorted(marks, key=lambda m: m[0])
+        self.starts = [m[0] for m in self.marks]
+
+    def within(self, start: int, end: int) -> list[Mark]:
+        lo, hi = bisect_left(self.starts, start), bisect_right(self.starts, end)
+        return [m for m in self.marks[lo:hi] if m[1] <= end]
+
+
+def _flag_marks(t: Transcript, flags: list[Flag]) -> list[Mark]:
+    return [(f.span.start, f.span.end, Piece(t.text[f.span.start : f.span.end], f.kind, f.message)) for f in flags]
+
+
+def _pieces(t: Transcript, start: int, end: int, marks: _ByStart, gaps: _ByStart) -> tuple[Piece, ...]:
     """Split one block into plain text, gap markers and tracked changes (changes win over gaps)."""
-    candidates = [(a, b, p) for a, b, p in marks if start <= a and b <= end and "\n" not in t.text[a:b]]
-    candidates += [
-        (f.span.start, f.span.end, Piece(t.text[f.span.start : f.span.end], f.kind, f.message))
-        for f in flags
-        if start <= f.span.start and f.span.end <= end
-    ]
+    candidates = [(a, b, p) for a, b, p in marks.within(start, end) if "\n" not in t.text[a:b]]
+    candidates += gaps.within(start, end)
     out: list[Piece] = []
     pos = start
     for a, b, piece in sorted(candidates, key=lambda m: (m[0], m[2].change is None)):
@@ -154,7 +168,8 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
     before ended with: automatic captions roll, each cue repeating the last line of the one before."""
     t = result.final
     captions = t.layout == "captions"
-    marks = change_marks(result, track_pending, track_applied) if track_pending or track_applied else []
+    marks = _ByStart(change_marks(result, track_pending, track_applied) if track_pending or track_applied else [])
+    gaps = _ByStart(_flag_marks(t, result.flags))
     items: list[Item] = []
     prev_segment: Item | None = None  # the last item, while it is a paragraph of caption lines or timed segments
     for block, text in shown_blocks(t):
@@ -165,7 +180,7 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
             items.append(Item(BlockKind.HEADING, text.strip()))
         else:
             flat = " ".join(text.split())
-            ps = pieces(t, block.span.start, block.span.end, result.flags, marks)
+            ps = _pieces(t, block.span.start, block.span.end, marks, gaps)
             ps = tuple(replace(p, text=(caption_text(p.text) if captions else p.text).replace("\n", " ")) for p in ps)
             item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
             # Whisper's timed segments ("[00:00.000 --> 00:04.000] text", its .tsv rows) are cut as captions are
