@@ -25,11 +25,12 @@ from functools import lru_cache
 
 import jellyfish
 from rapidfuzz.distance import Levenshtein
+from rapidfuzz.fuzz import ratio
 
 from .. import frequency, label_terms
 from ..dictionaries import WORD_RE
 from ..label_terms import better_known, label_lexicon, label_names
-from ..lexicon import Candidate, Lexicon, Term, bare, join_key, max_distance, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import Candidate, Lexicon, Term, bare, join_key, max_distance, phonetic, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
@@ -55,6 +56,7 @@ PAIR_RARE = 4.0  # two words heard for one name hold one rarer than this ("torch
 PLURAL_SEEN = 3.0  # Zipf: a term with an "s" this common is a plural English uses ("iPhones"), not a lost apostrophe
 FUNCTION_WORD = 5.5  # "it", "us", "will", "may": in lower case the word itself, not a list's IT, US, Will, May
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
+SURNAME_SHARED = 60  # a name after a listed first name this near its surname (letters, or both sound keys) is asked about
 # words that follow a person's name where people are introduced ("Aaron Watts with Deutsche Bank");
 # not "of" or "at", which follow everyday words too often ("more of that")
 _INTRODUCING = frozenset({"with", "from", "vice", "president", "chief", "executive", "senior", "director", "head", "analyst"})
@@ -445,6 +447,7 @@ class _Run:
         anchors, holders, plain = self.lex.anchors, self.lex.holders, self.lex.plain_heads
         # a capitalized word some term could be meant by may be a name misheard inside a longer term
         misheard = {base for base in loud if base[0].isupper() and base.lower() not in anchors and base.lower() not in holders}
+        surnames: dict[int, list[Term]] = {}  # a person's first name, then another name: the terms it may be
         for i in [
             i
             for i, tok in enumerate(toks)
@@ -498,6 +501,8 @@ class _Run:
                         verdict = None
                 verdict = verdict or self._compare(window, words)
                 if verdict is None:
+                    if n == 2 and self._surname_heard(window, term):
+                        surnames.setdefault(start, []).append(term)
                     continue
                 edits, spelling_changed, distinctive, weak = verdict
                 if not edits:
@@ -535,6 +540,13 @@ class _Run:
                 else:
                     # the words may still be sure fixes one by one; ask about the whole term only if they are not
                     self.deferred.append((rule, edits, why, evidence))
+        for start, terms in surnames.items():
+            if len(terms) == 1 and start + 1 not in taken:
+                # one person of the list has this first name: asked, never applied (it may be another person)
+                term, last = terms[0], toks[start + 1]
+                why = f"the term list has '{term.text}'; the text names a '{toks[start].base} {last.base}', whose surname is near it"
+                evidence = {"term": term.text, "term_list_line": term.line, "matched": f"{toks[start].base} {last.base}"}
+                self.deferred.append(("surname-heard", [Edit(Span(last.start, last.end), term.words[1])], why, evidence))
 
     def _hyphens(self, window: list[Token], written: str, term: Term) -> None:
         """ "Rolls Royce", "T Mobile": the term's words as the list writes them, a space where it has a
@@ -633,6 +645,22 @@ class _Run:
         # an everyday word ("Chris hovers") is a surname only where people are introduced: "Aaron wants with Deutsche"
         after = _NEXT_WORD.match(self.t.text, last.end + len(last.suffix))
         return after is not None and after[1].lower() in _INTRODUCING
+
+    def _surname_heard(self, window: list[Token], term: Term) -> bool:
+        """ "Jensen Wong" for the list's "Jensen Huang": the first name as the list writes it, then a name
+        that is not the surname but shares most of its letters. Not a speaker's own name, nor a word of
+        another term of the list (that is another person)."""
+        last, surname = window[1], term.words[1]
+        if len(last.base) < 3 or not last.base[:1].isupper() or not self._person(window, term):
+            return False
+        if last.low in self.lex.anchors or last.low in self.lex.holders or self.fact("speaker", last.base):
+            return False
+        if _plain(last.low) == _plain(surname.lower()):
+            return False  # "Santander México": the text's own accent is no other name
+        if ratio(last.low, surname.lower()) >= SURNAME_SHARED:
+            return True
+        # or sounds near it on both keys ("Wong" for Huang: WNK and HNK, WANG and HANG)
+        return all(ratio(a, b) >= SURNAME_SHARED for a, b in zip(phonetic(last.low), phonetic(surname.lower()), strict=True) if a and b)
 
     def _misheard_anchors(self, tok: Token) -> tuple[tuple[Term, int], ...]:
         if len(tok.base) < 4 or ordinary_word(tok.low):
