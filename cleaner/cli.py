@@ -13,7 +13,8 @@ from pathlib import Path
 import click
 
 from . import heap
-from .dictionaries import DictionaryWarning, load_dictionaries, resolve_dictionary
+from .dictionaries import DictionaryWarning, load_dictionaries, load_dictionary, resolve_dictionary
+from .dictionary_check import missing_examples, rule_problems
 from .job import DEFAULT_FORMATS, FORMATS, KEPT_SUFFIXES, Job, clean_file
 from .lexicon import Lexicon
 from .passes import PassContext
@@ -549,6 +550,35 @@ def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictiona
     except CleanerError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"published {len(pairs) - len(failed)} transcript(s) -> {output_dir}/index.md and index.html", err=True)
+    if failed:
+        sys.exit(1)
+
+
+@main.command("check-dictionary")
+@click.argument("dictionaries", nargs=-1, required=True)
+def check_dictionary(dictionaries: tuple[str, ...]) -> None:
+    """Run the examples of each DICTIONARY (your YAML file, or a shipped one by name): every fix
+    example must be fixed, every keep example kept, and no fix changed again by the dictionary or the
+    shipped defaults. One line per problem, naming the rule's file and line; exit status 1 if any."""
+    try:
+        checked = [load_dictionary(resolve_dictionary(d)) for d in dictionaries]
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DictionaryWarning)  # conflicts are the clean command's to report
+            defaults = load_dictionaries([])
+    except CleanerError as exc:
+        raise click.ClickException(str(exc)) from None
+    failed = examples = 0
+    for dictionary in checked:
+        everything = [dictionary, *(d for d in defaults if d.path.resolve() != dictionary.path.resolve())]
+        for rule in dictionary.rules:
+            examples += len(rule.fix_examples) + len(rule.keep_examples)
+            for note in missing_examples(rule):
+                click.echo(f"{rule.source}: rule {rule.id}: {note}")
+            for problem in rule_problems(rule, everything):
+                failed += 1
+                click.echo(f"{rule.source}: rule {rule.id}: {problem}")
+    rules = sum(len(d.rules) for d in checked)
+    click.echo(f"{rules} rule(s), {examples} example(s) checked: {failed} problem(s)")
     if failed:
         sys.exit(1)
 

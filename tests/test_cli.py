@@ -269,3 +269,32 @@ def test_a_file_too_large_to_be_a_transcript_is_refused_with_its_size(tmp_path: 
     assert result.exit_code != 0
     assert "huge.txt: 1.4 MiB is larger than the 1 MiB limit for a transcript" in result.output
     assert not (tmp_path / "out" / "huge.txt").exists()
+
+
+def test_check_dictionary_reports_each_failing_example_by_file_and_line(tmp_path: Path) -> None:
+    mine = tmp_path / "mine.yml"
+    mine.write_text(
+        "name: mine\nrules:\n"
+        "  - id: gonna\n    match: gonna\n    replace: going to\n    applicability: review\n"
+        "    examples:\n      fix: [{text: 'we are gonna win', expect: 'we are going to win'}]\n      keep: ['gonna is fine']\n"
+        "  - id: teh\n    match: teh\n    replace: dont\n    applicability: auto\n"
+        "    examples:\n      fix: [{text: 'teh end', expect: 'dont end'}]\n      keep: ['the end']\n"
+        "  - id: bare\n    match: wierdo\n    replace: weirdo\n    applicability: auto\n"
+    )
+    code, output = run("check-dictionary", str(mine))
+    assert code == 1
+    lines = output.splitlines()
+    assert f"{mine}:3: rule gonna: keep example 'gonna is fine' is changed: 'going to is fine'" in lines
+    # the fix is itself changed again by a shipped rule: cleaning the output would change it
+    assert f"{mine}:10: rule teh: its fix 'dont end' is changed again: \"don't end\"" in lines
+    assert f"{mine}:17: rule bare: no fix example" in lines
+    assert lines[-1] == "3 rule(s), 4 example(s) checked: 2 problem(s)"
+
+
+def test_check_dictionary_passes_the_shipped_ones_and_refuses_a_malformed_file(tmp_path: Path) -> None:
+    code, output = run("check-dictionary", "automotive", "finance")
+    assert code == 0 and output.endswith("checked: 0 problem(s)\n")
+    bad = tmp_path / "bad.yml"
+    bad.write_text("rules:\n  - id: a\n    pattern: '(foo'\n    replace: b\n")
+    code, output = run("check-dictionary", str(bad))
+    assert code == 1 and f"{bad}:2: pattern '(foo' is not a valid regular expression" in output
