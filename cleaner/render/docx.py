@@ -47,6 +47,22 @@ def _add_run(para: Paragraph, text: str) -> Run:
     return Run(r, para)
 
 
+def _paragraph(doc: Document, text: str = "", style_id: str | None = None) -> Paragraph:
+    """A paragraph of ``text`` in the style of that id. Given a style's name, python-docx reads every
+    style of the document again to find the default one, for each paragraph: that was half the DOCX
+    time of a short transcript."""
+    para = doc.add_paragraph()
+    if text:
+        _add_run(para, text)
+    if style_id is not None:
+        para._p.style = style_id
+    return para
+
+
+def _style_id(doc: Document, name: str) -> str:
+    return doc.styles[name].style_id
+
+
 def _set_language(doc: Document, lang: str) -> None:
     doc.core_properties.language = lang
     rpr_default = doc.styles.element.find(qn("w:docDefaults"))
@@ -168,12 +184,13 @@ def render(
 ) -> bytes:
     """The cleaned transcript; pending suggestions (and, if asked, applied ones) as tracked changes."""
     doc = new_document(title, lang)
-    doc.add_heading(_xml_text(title), level=0)
+    heading, speaker, gap = _style_id(doc, "Heading 1"), _style_id(doc, "Speaker"), _style_id(doc, "Gap")
+    _paragraph(doc, title, _style_id(doc, "Title"))
     ids = _Ids()
     date = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
     for item in without_title(walk(result, track_pending, track_applied), result):
         if item.kind is BlockKind.HEADING:
-            doc.add_heading(_xml_text(item.text), level=1)
+            _paragraph(doc, item.text, heading)
         elif item.kind is BlockKind.SPEAKER:
             label = item.speaker
             bits = [b for b in (item.firm, item.role) if b]
@@ -181,16 +198,16 @@ def render(
                 label += " - " + ", ".join(bits)
             if item.timestamp:
                 label += f" ({item.timestamp})"
-            doc.add_paragraph(_xml_text(label), style="Speaker")
+            _paragraph(doc, label, speaker)
         else:
-            para = doc.add_paragraph()
+            para = _paragraph(doc)
             for piece in item.pieces:
                 if piece.change is not None:
                     _tracked(doc, para, piece, ids, date, comments)
                     continue
                 run = _add_run(para, piece.text)
                 if piece.gap:
-                    run.style = doc.styles["Gap"]
+                    run._r.style = gap
     if appendix:
         _appendix(doc, result)
     buf = io.BytesIO()
@@ -231,9 +248,10 @@ def _shown(text: str) -> str:
 def _appendix(doc: Document, result: CleanResult) -> None:
     from .changelog import abridged, gap_rows
 
-    doc.add_heading(APPENDIX_HEADING, level=1)
+    heading = _style_id(doc, "Heading 1")
+    _paragraph(doc, APPENDIX_HEADING, heading)
     if result.applied:
-        doc.add_paragraph("Every change cleaner made, by line of the original transcript.")
+        _paragraph(doc, "Every change cleaner made, by line of the original transcript.")
         _table(
             doc,
             ["Line", "Before", "After", "Rule", "Decided by"],
@@ -249,13 +267,14 @@ def _appendix(doc: Document, result: CleanResult) -> None:
             ],
         )
     else:
-        doc.add_paragraph("Nothing was changed.")
-    doc.add_heading("Gaps", level=1)
+        _paragraph(doc, "Nothing was changed.")
+    _paragraph(doc, "Gaps", heading)
     gaps = gap_rows(result)
     if gaps:
-        doc.add_paragraph(
+        _paragraph(
+            doc,
             "Gaps are written in square brackets and italics in the text, for example [inaudible 00:12:31]: "
-            "a word or passage the transcriber could not hear or was unsure of."
+            "a word or passage the transcriber could not hear or was unsure of.",
         )
         _table(
             doc,
@@ -263,4 +282,4 @@ def _appendix(doc: Document, result: CleanResult) -> None:
             [[str(g["line"]), g["speaker"], g["marker"], g["timestamp"] or "", g["message"]] for g in gaps],
         )
     else:
-        doc.add_paragraph("No gaps.")
+        _paragraph(doc, "No gaps.")
