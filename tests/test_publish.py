@@ -312,3 +312,18 @@ def test_front_matter_summary_is_the_whole_reports(text: str) -> None:
 
     result = clean_text(text, PassContext(()))
     assert summary_of(result) == summary(report(result))
+
+
+@pytest.mark.parametrize(
+    ("stem", "title"),
+    [
+        ("tesla-2011-q2-call", "Tesla 2011 Q2 Call"),
+        ("AI-podcast", "AI Podcast"),
+        ("iPhone_review", "iPhone Review"),
+        ("tesla's-day", "Tesla's Day"),
+    ],
+)
+def test_a_title_from_the_file_name_keeps_the_capitals_it_has(stem: str, title: str) -> None:
+    from cleaner.render.structure import _file_title
+
+    assert _file_title(stem) == title

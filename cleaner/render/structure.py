@@ -216,7 +216,14 @@ def title_for(path: Path, result: CleanResult) -> str:
     """The document's own title, else the title line it opens with, else its file's name."""
     if result.final.title:
         return result.final.title
-    return opening_title(result) or path.stem.replace("_", " ").replace("-", " ").strip().title() or "Transcript"
+    return opening_title(result) or _file_title(path.stem) or "Transcript"
+
+
+def _file_title(stem: str) -> str:
+    """A file's name as a title: each word capitalized, and a word the name already writes with
+    capitals kept as written ("AI-podcast" is "AI Podcast", "iPhone-review" "iPhone Review", not "Ai", "Iphone")."""
+    words = stem.replace("_", " ").replace("-", " ").split()
+    return " ".join(w if any(c.isupper() for c in w) else w[:1].upper() + w[1:] for w in words)
 
 
 def opening_title(result: CleanResult) -> str | None:
