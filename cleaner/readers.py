@@ -33,8 +33,10 @@ from collections.abc import Iterator
 from .model import Block, BlockKind, Span, Transcript, Turn
 
 _NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
-# a role a label writes in lower case inside it ("Council member Ashby", "Vice chair Ortiz"), never first
-_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|member|chair)){{0,4}}"
+# a role a label writes in lower case inside it ("Council member Ashby", "Vice chair Ortiz", "City manager
+# Paul Eze", "Deputy mayor Chen"), never first
+_ROLE_WORD = r"(?:member|chair|manager|attorney|clerk|director|secretary|treasurer|president|commissioner|supervisor|mayor)"
+_NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_ROLE_WORD})){{0,4}}"
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"  # 0:07, 00:12:31, 00:00:05.2
 _UNTIL = rf"[ \t]*-->[ \t]*{_TIMESTAMP}"  # the end of a timed segment, as Whisper prints one ("[00:00.000 --> 00:04.000]")
 _SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")

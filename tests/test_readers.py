@@ -84,8 +84,8 @@ def test_colon_and_bracket_turns() -> None:
     )
     assert p.block_text(p.paragraphs()[-1]) == "Next (see slide 4): margins."
     # "Council member Ashby": a role in lower case inside a label, never its first word
-    c = parse("Mayor Gonzales: Order.\nCouncil member Ashby: Present.\nmember votes: none.\n")
-    assert [u.speaker for u in c.turns] == ["Mayor Gonzales", "Council member Ashby"]
+    c = parse("Mayor Gonzales: Order.\nCouncil member Ashby: Present.\nmember votes: none.\nCity manager Paul Eze: Yes.\n")
+    assert [u.speaker for u in c.turns] == ["Mayor Gonzales", "Council member Ashby", "City manager Paul Eze"]
     w = parse("[SPEAKER_00]: Welcome back.\n[SPEAKER_01]: Thanks.\n")  # WhisperX's diarized text
     assert (w.layout, [u.speaker for u in w.turns], w.block_text(w.paragraphs()[0])) == (
         "colon",
