@@ -16,7 +16,7 @@ from collections import Counter
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import bare, sounds_alike, zipf
+from ..lexicon import bare, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, Edit, Span, Suggestion, Transcript
 from . import PassContext, PassResult, suggest
 
@@ -56,6 +56,17 @@ def _same_first_word(a: str, b: str) -> bool:
     return min(len(first_a), len(first_b)) >= 5 and Levenshtein.distance(first_a, first_b) == 1 and sounds_alike(first_a, first_b)
 
 
+def _sounds_the_same(a: str, b: str) -> bool:
+    """One first name, and a surname spelt another way that sounds the same on both keys ("Shira Cats"
+    and "Shira Katz", "Dan Reed" and "Dan Reid"), as a recognizer writes a speaker it heard."""
+    wa, wb = a.lower().split(), b.lower().split()
+    return (
+        len(wa) == len(wb) >= 2
+        and wa[0] == wb[0]
+        and all(x == y or (min(len(x), len(y)) >= 3 and sound_keys_agree(x, y) == 2) for x, y in zip(wa[1:], wb[1:], strict=True))
+    )
+
+
 def _clusters(forms: Counter[str]) -> list[list[str]]:
     """Group spellings that are the same name written slightly differently."""
     clusters: list[list[str]] = []
@@ -64,7 +75,7 @@ def _clusters(forms: Counter[str]) -> list[list[str]]:
             head = cluster[0]
             if (
                 form.lower() != head.lower()
-                and fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR
+                and (fuzz.ratio(form.lower(), head.lower()) >= _SIMILAR or _sounds_the_same(form, head))
                 and _same_first_word(form, head)
                 and not _numbered_apart(form, head)
             ):
@@ -181,13 +192,17 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     parts = _parts(t)
     forms = Counter(text for text, _ in parts)
     done: set[Span] = set()
-    for cluster in _clusters(forms):
+    clusters = _clusters(forms)
+    spoken = _body_phrases(t, {len(f.split()) for c in clusters for f in c}) if clusters else Counter()
+    for cluster in clusters:
         known = [f for f in cluster if ctx.lexicon is not None and ctx.lexicon.has_exact(f)]
         if len(known) == 1:
             target, applicability, why = known[0], Applicability.AUTO, "the term list spells it"
         else:
-            # the most used; on a tie, the spelling English knows better ("Goldman Sachs" over "Goldmann Sachs")
-            target = max(cluster, key=lambda f: (forms[f], _known(f), len(f)))
+            # the most used; on a tie, the one the speech writes ("that Shira Katz flagged" beside labels
+            # "Shira Cats" and "Shira Katz"), then the spelling English knows better ("Goldman Sachs" over
+            # "Goldmann Sachs")
+            target = max(cluster, key=lambda f: (forms[f], spoken[f], _known(f), len(f)))
             applicability, why = Applicability.REVIEW, f"used {forms[target]} time(s); which spelling is right is unclear"
         others = tuple(f for f in dict.fromkeys(cluster) if f != target)
         for text, span in parts:
