@@ -296,10 +296,10 @@ def test_the_source_map_finds_each_position_as_walking_every_edit_would(history:
 def _code_run(run: str) -> bool:
     """What CODE is meant to find in a run of non-spaces, written plainly."""
     flag = run.startswith("-") and (run[1:2].isalpha() or (run[1:2] == "-" and run[2:3].isalpha()))
-    return run[0] in "@#$~/\\" or flag or any(c in run for c in "=`\\") or "*." in run
+    return run[0] in "@#$~/\\" or flag or any(c in run for c in "=`\\") or "*." in run or "://" in run
 
 
-@given(st.text(alphabet="ab1 -@#$~/\\=`*.\n", max_size=30))
+@given(st.text(alphabet="ab1 -@#$~/\\=`*.:\n", max_size=30))
 def test_code_marks_are_found_in_the_runs_that_hold_them(text: str) -> None:
     from cleaner.tokens import CODE
 
