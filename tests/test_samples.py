@@ -24,6 +24,7 @@ from cleaner.model import Applicability
 from cleaner.passes import PassContext
 from cleaner.pipeline import clean_text
 from cleaner.render import changelog, docx, markdown
+from cleaner.render.structure import title_for
 from cleaner.textio import read_text
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -76,7 +77,7 @@ def _run(src: Path, terms: Path):
 @pytest.mark.parametrize(("src", "terms", "expected"), SAMPLES, ids=[s[0].stem for s in SAMPLES])
 def test_golden_outputs(src: Path, terms: Path, expected: Path) -> None:
     result, _ = _run(src, terms)
-    title = src.stem.replace("-", " ").title()
+    title = title_for(src, result)  # as the CLI titles it
     _check(expected / f"{src.stem}.txt", result.final.text)
     _check(expected / f"{src.stem}.md", markdown.render(result, title))
     data = changelog.to_json(result, src.name)
