@@ -15,6 +15,7 @@ document with Word comments, so the DOCX given here must be made with
 import argparse
 import contextlib
 import os
+import shutil
 import subprocess
 import tempfile
 import time
@@ -87,6 +88,8 @@ def main():
             proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
             proc.kill()
+            proc.wait()
+        shutil.rmtree(profile, ignore_errors=True)
 
 
 if __name__ == "__main__":
