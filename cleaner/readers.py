@@ -39,7 +39,10 @@ _ROLE_WORD = r"(?:member|chair|manager|attorney|clerk|director|secretary|treasur
 _NAME = rf"{_NAME_WORD}(?:[ \t]+(?:{_NAME_WORD}|{_ROLE_WORD})){{0,4}}"
 _TIMESTAMP = r"\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?"  # 0:07, 00:12:31, 00:00:05.2
 _UNTIL = rf"[ \t]*-->[ \t]*{_TIMESTAMP}"  # the end of a timed segment, as Whisper prints one ("[00:00.000 --> 00:04.000]")
-_SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:[ \t]+[-–—][ \t]+(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
+# the dash between a label's name, firm and role: "-", "–", "—", or "--" as the Motley Fool writes it
+# ("Adam Jonas -- Morgan Stanley -- Analyst")
+_LABEL_DASH = r"[ \t]+(?:--|[-–—])[ \t]+"
+_SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:{_LABEL_DASH}(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
 # the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), in
 # parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):"), or bare after the name in
 # brackets as Zoom saves a live transcript ("[Jane Doe] 10:05:33")
@@ -57,7 +60,7 @@ _COLON_LINE = re.compile(
     rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:{_UNTIL})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
     rf"(?P<bold>\*\*)?"  # "**Jane Doe:** speech", a transcript copied from a web page in Markdown
     rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
-    rf"(?:[ \t]+[-–—][ \t]+(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
+    rf"(?:{_LABEL_DASH}(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
     rf"(?:[ \t]+\((?P<paren>[A-Z][^()\n:]{{0,40}}?)\))?"  # "Jane Doe (CFO): ...", "Host (Mark): ..."
     rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?(?(bold)(?::\*\*|\*\*:)|:)[ \t]+"
     rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
@@ -82,10 +85,10 @@ CLOSING_TAGS = re.compile(r"(?:</[a-z.]{1,10}>)+[ \t]*$")
 # formatting a caption's line opens with: "<i>", '<font color="#ffff00">', "<c.yellow>", "{\\an8}" (a position)
 _OPENING_TAGS = re.compile(r"(?:\{\\[^}\n]{1,20}\}|<[a-z]{1,10}(?:\.[\w.\-]+)*(?:[ \t][^>\n]{0,80})?>)+[ \t]*")
 _HEADING = re.compile(
-    r"^(?:question[- ]and[- ]answer(?: session)?|q ?& ?a(?: session)?|presentation|prepared remarks"
+    r"^(?:question[- ]and[- ]answer(?: session)?|questions? (?:and|&) answers?|q ?& ?a(?: session)?|presentation|prepared remarks"
     r"|(?:opening|closing|concluding) remarks|executives|analysts|corporate participants"
     r"|conference call participants|operator instructions|introduction|agenda|discussion"
-    r"|[A-Z][\w&'\- ]{0,60} session)$",
+    r"|[A-Z][\w&'\- ]{0,60} session):?$",  # "Prepared Remarks:", as the Motley Fool heads its calls' parts
     re.IGNORECASE,
 )
 _SINGLE_WORD_SPEAKERS = {
@@ -103,7 +106,7 @@ _SINGLE_WORD_SPEAKERS = {
 }
 _ROLE_WORDS = re.compile(
     r"\b(?:CEO|CFO|COO|CTO|chief|president|vice|VP|director|head|officer|treasurer|relations|"
-    r"chairman|founder|manager|secretary|counsel|controller|professor|host)\b",
+    r"chairman|founder|manager|secretary|counsel|controller|professor|host|analyst)\b",
     re.IGNORECASE,
 )
 
@@ -151,11 +154,17 @@ _LABEL_ROLES = frozenset(
 
 
 def _split_affiliation(affil: str | None) -> tuple[str | None, str | None]:
+    """A label's firm and role: "JPMorgan", "CFO", or both ("Morgan Stanley -- Analyst")."""
     if not affil:
         return None, None
-    if _ROLE_WORDS.search(affil):
-        return None, affil.strip()
-    return affil.strip(), None
+    firm: str | None = None
+    roles: list[str] = []
+    for part in re.split(_LABEL_DASH, affil.strip()):
+        if _ROLE_WORDS.search(part) or firm is not None:
+            roles.append(part)
+        else:
+            firm = part
+    return firm, " - ".join(roles) or None
 
 
 def detect_layout(text: str) -> str:
@@ -280,9 +289,11 @@ def paragraph_ends(lines: list[str]) -> frozenset[int]:
 
 def _is_label_candidate(line: str) -> bool:
     stripped = line.strip()
-    if not stripped or len(stripped) > 90 or stripped[-1] in '.?!,;:"”)':
+    if not stripped or len(stripped) > 90:
         return False
-    return bool(_SPEAKER_LINE.match(stripped)) or bool(_HEADING.match(stripped))
+    if _HEADING.match(stripped):
+        return True
+    return stripped[-1] not in '.?!,;:"”)' and bool(_SPEAKER_LINE.match(stripped))
 
 
 def _earnings_speaker_lines(lines: list[str], ends: frozenset[int] = frozenset()) -> int:
@@ -307,7 +318,7 @@ def _earnings_speaker_lines(lines: list[str], ends: frozenset[int] = frozenset()
         elif before_blank and after_blank and _label_kind(line.strip(), singles) is not None:
             count += 1
     labels = Counter(tight)
-    shown = [t for t in tight if " - " in t or labels[t] >= 2 or t.lower() in _SINGLE_WORD_SPEAKERS]
+    shown = [t for t in tight if re.search(_LABEL_DASH, t) or labels[t] >= 2 or t.lower() in _SINGLE_WORD_SPEAKERS]
     return count + (len(shown) if len(shown) >= 2 else 0)
 
 

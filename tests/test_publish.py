@@ -327,3 +327,19 @@ def test_a_title_from_the_file_name_keeps_the_capitals_it_has(stem: str, title: 
     from cleaner.render.structure import _file_title
 
     assert _file_title(stem) == title
+
+
+def test_a_motley_fool_call_publishes_its_speakers_and_headings(tmp_path: Path) -> None:
+    """ "Name -- Firm -- Role" labels are speakers with firm and role; "Prepared Remarks:" a heading without its colon."""
+    src = tmp_path / "call.txt"
+    src.write_text(
+        "Prepared Remarks:\n\nOperator\n\nWelcome.\n\nClaire McDonough -- Chief Financial Officer\n\nThanks.\n\n"
+        "Questions and Answers:\n\nAdam Jonas -- Morgan Stanley -- Analyst\n\nHey.\n\n"
+        "Claire McDonough -- Chief Financial Officer\n\nSure.\n"
+    )
+    cli("clean", str(src), "-o", str(tmp_path / "out"), "--format", "md,review")
+    page = (tmp_path / "out/call.md").read_text()
+    assert "## Prepared Remarks\n" in page and "## Questions and Answers\n" in page
+    assert "**Adam Jonas** - Morgan Stanley, Analyst\n" in page
+    assert "  firm: Morgan Stanley\n  role: Analyst\n" in page
+    assert '"suggestions": []' in (tmp_path / "out/call.review.json").read_text()  # no label is asked about as a running header

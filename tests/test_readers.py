@@ -58,6 +58,29 @@ def test_earnings_structure() -> None:
     ]
 
 
+MOTLEY_FOOL = (
+    "Prepared Remarks:\n\nOperator\n\nWelcome to the call.\n\nTim Bernstein -- Director, Investor Relations\n\nThank you.\n\n"
+    "Questions and Answers:\n\nOperator\n\nOur first question.\n\nAdam Jonas -- Morgan Stanley -- Analyst\n\nHey, RJ.\n\n"
+    "Tim Bernstein -- Director, Investor Relations\n\nNext.\n"
+)
+
+
+def test_motley_fool_labels_and_headings() -> None:
+    """The Motley Fool writes "Name -- Firm -- Role" and heads the call's parts "Prepared Remarks:"."""
+    t = parse(MOTLEY_FOOL)
+    assert t.layout == "earnings"
+    assert [(u.speaker, u.firm, u.role) for u in t.turns] == [
+        ("Operator", None, None),
+        ("Tim Bernstein", None, "Director, Investor Relations"),
+        ("Operator", None, None),
+        ("Adam Jonas", "Morgan Stanley", "Analyst"),
+        ("Tim Bernstein", None, "Director, Investor Relations"),
+    ]
+    assert [t.block_text(b) for b in t.blocks if b.kind is BlockKind.HEADING] == ["Prepared Remarks:", "Questions and Answers:"]
+    # a sentence ending in a colon is still no heading
+    assert all(b.kind is not BlockKind.HEADING for b in parse("We said this:\n\nOperator\n\nNext.\n").blocks)
+
+
 def test_colon_and_bracket_turns() -> None:
     t = parse(COLON)
     assert [u.speaker for u in t.turns] == ["Priya Raman", "Jiri Novak", "Speaker 2"]

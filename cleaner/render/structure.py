@@ -177,7 +177,7 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
             turn = t.turns[block.turn]
             items.append(Item(BlockKind.SPEAKER, text, turn.speaker, turn.firm, turn.role, turn.timestamp))
         elif block.kind is BlockKind.HEADING:
-            items.append(Item(BlockKind.HEADING, text.strip()))
+            items.append(Item(BlockKind.HEADING, text.strip().removesuffix(":").rstrip()))  # "Prepared Remarks:" is headed so
         else:
             flat = " ".join(text.split())
             ps = _pieces(t, block.span.start, block.span.end, marks, gaps)
