@@ -321,6 +321,9 @@ def test_front_matter_summary_is_the_whole_reports(text: str) -> None:
         ("AI-podcast", "AI Podcast"),
         ("iPhone_review", "iPhone Review"),
         ("tesla's-day", "Tesla's Day"),
+        ("ai-pod", "AI Pod"),
+        ("uk-council_minutes", "UK Council Minutes"),
+        ("about-us", "About Us"),
     ],
 )
 def test_a_title_from_the_file_name_keeps_the_capitals_it_has(stem: str, title: str) -> None:

@@ -219,11 +219,20 @@ def title_for(path: Path, result: CleanResult) -> str:
     return opening_title(result) or _file_title(path.stem) or "Transcript"
 
 
+# acronyms a file's name writes in lower case ("ai-podcast", "uk-council", "q3-ceo-call"), none of them
+# a word a title would hold in lower case ("us", "it", "sec" and "ar" are not among them)
+_NAME_ACRONYMS = frozenset(
+    {"ai", "ml", "llm", "nlp", "ux", "ui", "api", "aws", "gpu", "cpu", "sql", "vr", "uk", "usa", "eu", "nhs", "nasa", "fbi"}
+    | {"nfl", "nba", "mlb", "nhl", "ceo", "cfo", "cto", "coo", "hr", "fda", "gdp", "ipo", "esg", "tv", "pr", "ama", "faq"}
+)
+
+
 def _file_title(stem: str) -> str:
-    """A file's name as a title: each word capitalized, and a word the name already writes with
-    capitals kept as written ("AI-podcast" is "AI Podcast", "iPhone-review" "iPhone Review", not "Ai", "Iphone")."""
+    """A file's name as a title: each word capitalized, a word the name already writes with capitals
+    kept as written ("AI-podcast" is "AI Podcast", "iPhone-review" "iPhone Review", not "Ai", "Iphone"),
+    and a known acronym in capitals ("ai-podcast" is "AI Podcast")."""
     words = stem.replace("_", " ").replace("-", " ").split()
-    return " ".join(w if any(c.isupper() for c in w) else w[:1].upper() + w[1:] for w in words)
+    return " ".join(w if any(c.isupper() for c in w) else w.upper() if w in _NAME_ACRONYMS else w[:1].upper() + w[1:] for w in words)
 
 
 def opening_title(result: CleanResult) -> str | None:
