@@ -59,6 +59,9 @@ def _decode(data: bytes, name: str) -> Decoded:
                 raise CleanerError(f"{name}: starts with a {enc} byte-order mark but is not valid {enc} ({exc.reason})") from None
             return Decoded(text, enc, f"{name}: decoded as {enc.upper()} (byte-order mark)")
     if b"\x00" in data[:8192]:
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return Decoded(utf16[1], utf16[0], f"{name}: decoded as {utf16[0].upper()} (no byte-order mark)")
         raise CleanerError(f"{name}: looks like binary data (NUL bytes), not text")
     try:
         return Decoded(data.decode("utf-8"), "utf-8", None)
@@ -81,6 +84,22 @@ def _decode(data: bytes, name: str) -> Decoded:
     if _looks_binary(text):
         raise CleanerError(f"{name}: looks like binary data, not text")
     return Decoded(text, encoding, f"{name}: not UTF-8; decoded as {encoding}")
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 saved without its byte-order mark (some exporters do): English text then has a NUL in every
+    other byte, all on one side. The encoding and the text, or None for anything else with NULs."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(sample) % 2:
+        return None
+    for enc, zeros, other in (("utf-16-le", sample[1::2], sample[0::2]), ("utf-16-be", sample[0::2], sample[1::2])):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            try:
+                text = data.decode(enc)
+            except UnicodeDecodeError:
+                return None
+            return (enc, text) if not _looks_binary(text) else None
+    return None
 
 
 def _looks_binary(text: str) -> bool:

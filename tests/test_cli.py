@@ -196,7 +196,10 @@ def test_a_few_accented_words_are_read_in_their_own_code_page(text: str, encodin
     assert (decoded.text, decoded.encoding) == (text, encoding)
 
 
-@pytest.mark.parametrize(("encoding", "note"), [("cp1252", "cp1252"), ("utf-16", "UTF-16")])
+@pytest.mark.parametrize(
+    ("encoding", "note"),
+    [("cp1252", "cp1252"), ("utf-16", "UTF-16"), ("utf-16-le", "UTF-16-LE (no byte-order mark)"), ("utf-16-be", "UTF-16-BE (no")],
+)
 def test_other_encodings_are_decoded_and_said(tmp_path: Path, encoding: str, note: str) -> None:
     src = tmp_path / "call.txt"
     src.write_bytes("Elon Musk: The café in Fremont costs \\$5 – “really”.\nDeepak Ahuja: Yes, it’s true.\n".encode(encoding))

@@ -311,3 +311,23 @@ def test_code_marks_are_found_in_the_runs_that_hold_them(text: str) -> None:
         found.add(left)
     runs = {m.start() for m in re.finditer(r"\S+", text) if _code_run(m.group())}
     assert found == runs
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        st.binary(max_size=400),
+        st.text(max_size=200).map(lambda t: t.encode("utf-16-le", "surrogatepass")),
+        st.text(max_size=200).map(lambda t: t.encode("utf-16-be", "surrogatepass")),
+    )
+)
+def test_any_bytes_decode_or_give_a_one_line_error(data: bytes) -> None:
+    """Whatever a file holds, reading it gives text or a CleanerError naming the file, never a crash."""
+    from cleaner.textio import CleanerError, decode_bytes
+
+    try:
+        decoded = decode_bytes(data, "call.txt")
+    except CleanerError as exc:
+        assert str(exc).startswith("call.txt: ") and "\n" not in str(exc)
+    else:
+        assert isinstance(decoded.text, str)
