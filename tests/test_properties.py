@@ -135,9 +135,15 @@ def test_chosen_edits_never_overlap(text: str) -> None:
 def test_ids_survive_an_edit_in_another_turn(body: str, inserted: str) -> None:
     text = f"Alice Smith: {body}\nBob Jones: intro.\n"
     edited = f"Alice Smith: {body}\nBob Jones: intro {inserted.replace(chr(10), ' ')}.\n"
-    ids = {s.id for s in run_passes(parse(text, "colon"), CTX).suggestions if s.span.start < text.index("\nBob")}
-    ids2 = {s.id for s in run_passes(parse(edited, "colon"), CTX).suggestions if s.span.start < edited.index("\nBob")}
-    assert ids == ids2
+    # the same suggestion keeps its id. Whether it is made at all may hang on the whole text (with Bob's
+    # turn unpunctuated, a line Alice says twice is no running header): such a one may come or go
+    def ids(t: str) -> dict[tuple[str, str, str, str], str]:
+        found = run_passes(parse(t, "colon"), CTX).suggestions
+        return {(s.pass_id, s.rule_id, s.before, s.after): s.id for s in found if s.span.start < t.index("\nBob")}
+
+    before, after = ids(text), ids(edited)
+    assert {k: before[k] for k in before.keys() & after.keys()} == {k: after[k] for k in before.keys() & after.keys()}
+    assert {k[:2] for k in before.keys() ^ after.keys()} <= {("paragraphs", "page-number")}
 
 
 def _outcome(text: str, incremental: bool) -> tuple[object, ...]:
