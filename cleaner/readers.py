@@ -42,7 +42,15 @@ _UNTIL = rf"[ \t]*-->[ \t]*{_TIMESTAMP}"  # the end of a timed segment, as Whisp
 # the dash between a label's name, firm and role: "-", "–", "—", or "--" as the Motley Fool writes it
 # ("Adam Jonas -- Morgan Stanley -- Analyst")
 _LABEL_DASH = r"[ \t]+(?:--|[-–—])[ \t]+"
-_SPEAKER_LINE = re.compile(rf"^(?P<name>{_NAME})(?:{_LABEL_DASH}(?P<affil>[^\n]{{1,80}}?))?[ \t]*$")
+_SPEAKER_LINE = re.compile(
+    rf"^(?P<name>{_NAME})(?:{_LABEL_DASH}(?P<affil>[^\n]{{1,80}}?))?[ \t]*$"
+    # "Elon Musk,  Tesla Motors Inc - CEO   [2]", "Operator   [1]": a label numbered as Thomson Reuters'
+    # StreetEvents transcripts number them, the firm after a comma
+    rf"|^(?P<nname>{_NAME})(?:,[ \t]+(?P<naffil>[^\n\[]{{1,100}}?))?[ \t]+\[\d{{1,4}}\][ \t]*$"
+)
+# a rule drawn across the page between a transcript's parts ("=====", "-----"), as StreetEvents draws them:
+# no speech, and a line break as good as a blank line
+_RULE_LINE = re.compile(r"[ \t]*(?:={8,}|-{8,}|_{8,}|\*{8,})[ \t]*$")
 # the timestamp in brackets, bare after the name as Otter.ai exports it ("Jane Doe  0:07"), in
 # parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):"), or bare after the name in
 # brackets as Zoom saves a live transcript ("[Jane Doe] 10:05:33")
@@ -308,8 +316,8 @@ def _earnings_speaker_lines(lines: list[str], ends: frozenset[int] = frozenset()
     for i, line in enumerate(lines):
         if not _is_label_candidate(line):
             continue
-        before_blank = i == 0 or not lines[i - 1].strip() or i - 1 in ends
-        after_blank = i + 1 >= len(lines) or not lines[i + 1].strip() or i in ends
+        before_blank = i == 0 or _blank(lines[i - 1]) or i - 1 in ends
+        after_blank = i + 1 >= len(lines) or _blank(lines[i + 1]) or i in ends
         if before_blank and _label_kind(line.strip(), singles) is BlockKind.SPEAKER:
             if after_blank:
                 count += 1
@@ -322,13 +330,25 @@ def _earnings_speaker_lines(lines: list[str], ends: frozenset[int] = frozenset()
     return count + (len(shown) if len(shown) >= 2 else 0)
 
 
+def _label_parts(m: re.Match[str]) -> tuple[str, str | None]:
+    """A label's name and what follows it (firm, role), in either form of ``_SPEAKER_LINE``."""
+    if m.group("name") is not None:
+        return m.group("name"), m.group("affil")
+    return m.group("nname"), m.group("naffil")
+
+
+def _blank(line: str) -> bool:
+    """No text, or a rule drawn across the page ("=====")."""
+    return not line.strip() or _RULE_LINE.match(line) is not None
+
+
 def _label_kind(line: str, singles: Counter[str]) -> BlockKind | None:
     if _HEADING.match(line):
         return BlockKind.HEADING
     m = _SPEAKER_LINE.match(line)
     if not m:
         return None
-    name = m.group("name")
+    name = _label_parts(m)[0]
     if " " not in name and name.lower() not in _SINGLE_WORD_SPEAKERS and singles[line] < 2:
         return None
     return BlockKind.SPEAKER
@@ -376,10 +396,11 @@ class _Builder:
 
 
 def _runs(text: str, ends: frozenset[int] = frozenset()) -> Iterator[list[tuple[int, int]]]:
-    """Group lines into runs separated by blank lines (and ended at the ``ends`` of hard-wrapped text)."""
+    """Group lines into runs separated by blank lines or rules drawn across the page (and ended at the
+    ``ends`` of hard-wrapped text). A rule is in no run: it stays in the text, and is published nowhere."""
     run: list[tuple[int, int]] = []
     for i, (s, e) in enumerate(_lines(text)):
-        if text[s:e].strip():
+        if text[s:e].strip() and not _RULE_LINE.match(text, s, e):
             run.append((s, e))
             if i not in ends:
                 continue
@@ -408,11 +429,31 @@ def _parse_earnings(text: str) -> Transcript:
             assert m is not None
             # the label's span holds a page break opening its line ("\fElon Musk"), for the spacing pass to take away
             lead = first_s + (len(text[first_s:first_e]) - len(text[first_s:first_e].lstrip(" \t")))
-            b.turn(m.group("name"), m.group("affil"), Span(lead, first_s + len(text[first_s:first_e].rstrip())))
+            b.turn(*_label_parts(m), Span(lead, first_s + len(text[first_s:first_e].rstrip())))
             rest = run[1:]
-        if rest:
-            b.block(BlockKind.PARAGRAPH, rest[0][0], rest[-1][1])
+        for item in _items(text, rest):
+            b.block(BlockKind.PARAGRAPH, item[0][0], item[-1][1])
     return b.build("earnings")
+
+
+# a list's item opening its line: "* Elon Musk", "• Deepak Ahuja" (not "- ", which may open a line of speech)
+_BULLET = re.compile(r"[ \t]*[*•][ \t]+(?=\S)")
+
+
+def _items(text: str, run: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
+    """A run of lines as paragraphs: the whole run, or, where two lines or more open with a bullet (a
+    call's list of participants, "* Elon Musk" / "Tesla Motors Inc - CEO"), an item from each bullet on,
+    the bullet left in the text and out of the paragraph."""
+    bullets = [i for i, (s, e) in enumerate(run) if _BULLET.match(text, s, e)]
+    if len(bullets) < 2:
+        if run:
+            yield run
+        return
+    if bullets[0] > 0:
+        yield run[: bullets[0]]
+    for i, j in itertools.pairwise([*bullets, len(run)]):
+        s, e = run[i]
+        yield [(_BULLET.match(text, s, e).end(), e), *run[i + 1 : j]]  # type: ignore[union-attr]
 
 
 def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str) -> Transcript:

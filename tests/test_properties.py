@@ -135,6 +135,7 @@ def test_chosen_edits_never_overlap(text: str) -> None:
 def test_ids_survive_an_edit_in_another_turn(body: str, inserted: str) -> None:
     text = f"Alice Smith: {body}\nBob Jones: intro.\n"
     edited = f"Alice Smith: {body}\nBob Jones: intro {inserted.replace(chr(10), ' ')}.\n"
+
     # the same suggestion keeps its id. Whether it is made at all may hang on the whole text (with Bob's
     # turn unpunctuated, a line Alice says twice is no running header): such a one may come or go
     def ids(t: str) -> dict[tuple[str, str, str, str], str]:

@@ -346,3 +346,17 @@ def test_a_motley_fool_call_publishes_its_speakers_and_headings(tmp_path: Path) 
     assert "**Adam Jonas** - Morgan Stanley, Analyst\n" in page
     assert "  firm: Morgan Stanley\n  role: Analyst\n" in page
     assert '"suggestions": []' in (tmp_path / "out/call.review.json").read_text()  # no label is asked about as a running header
+
+
+def test_a_streetevents_call_publishes_without_its_rules(tmp_path: Path) -> None:
+    """The rules StreetEvents draws between a call's parts stay in the .txt and are published nowhere."""
+    from test_readers import STREETEVENTS
+
+    src = tmp_path / "call.txt"
+    src.write_text(STREETEVENTS)
+    cli("clean", str(src), "-o", str(tmp_path / "out"), "--format", "md,txt")
+    page = (tmp_path / "out/call.md").read_text()
+    assert "=====" not in page and "-----" not in page and "\\*" not in page
+    assert "## Presentation\n\n**Operator**\n" in page and "**Elon Musk** - Tesla Motors Inc, CEO\n" in page
+    assert "\nElon Musk Tesla Motors Inc - CEO\n" in page
+    assert (tmp_path / "out/call.txt").read_text() == STREETEVENTS

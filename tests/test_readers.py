@@ -81,6 +81,44 @@ def test_motley_fool_labels_and_headings() -> None:
     assert all(b.kind is not BlockKind.HEADING for b in parse("We said this:\n\nOperator\n\nNext.\n").blocks)
 
 
+STREETEVENTS = (
+    "=" * 80 + "\nCorporate Participants\n" + "=" * 80 + "\n\n * Elon Musk\n   Tesla Motors Inc - CEO\n * Deepak Ahuja\n"
+    "   Tesla Motors Inc - CFO\n\n" + "=" * 80 + "\nPresentation\n" + "-" * 80 + "\nOperator   [1]\n" + "-" * 80 + "\n"
+    "Good day, and welcome.\n\n"
+    + "-" * 80
+    + "\nElon Musk,  Tesla Motors Inc - CEO   [2]\n"
+    + "-" * 80
+    + "\nThank you.\n\n"
+    + "-" * 80
+    + "\nAdam Jonas,  Morgan Stanley - Analyst   [3]\n"
+    + "-" * 80
+    + "\nA question?\n"
+)
+
+
+def test_streetevents_labels_rules_and_participants() -> None:
+    """Thomson Reuters' StreetEvents: numbered labels with the firm after a comma, rules drawn between
+    the parts (in no block, so published nowhere), and a bulleted list of participants."""
+    t = parse(STREETEVENTS)
+    assert t.layout == "earnings"
+    assert [(u.speaker, u.firm, u.role) for u in t.turns] == [
+        ("Operator", None, None),
+        ("Elon Musk", "Tesla Motors Inc", "CEO"),
+        ("Adam Jonas", "Morgan Stanley", "Analyst"),
+    ]
+    shown = [(b.kind, " ".join(t.block_text(b).split())) for b in t.blocks]
+    assert shown[:4] == [
+        (BlockKind.HEADING, "Corporate Participants"),
+        (BlockKind.PARAGRAPH, "Elon Musk Tesla Motors Inc - CEO"),
+        (BlockKind.PARAGRAPH, "Deepak Ahuja Tesla Motors Inc - CFO"),
+        (BlockKind.HEADING, "Presentation"),
+    ]
+    assert not any(set(text) <= set("=- ") for _, text in shown)
+    # a dash opening lines of speech is no bullet, and a sentence with a number in brackets no label
+    speech = parse("Operator\n\nThe plan:\n- first, margins\n- then growth\n\nJane Roe - CFO\n\nSee note [1]\n")
+    assert "- first, margins" in speech.block_text(speech.blocks[1]) and len(speech.turns) == 2
+
+
 def test_colon_and_bracket_turns() -> None:
     t = parse(COLON)
     assert [u.speaker for u in t.turns] == ["Priya Raman", "Jiri Novak", "Speaker 2"]

@@ -128,6 +128,7 @@ def _pieces(t: Transcript, start: int, end: int, marks: _ByStart, gaps: _ByStart
     return tuple(out)
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 CAPTION_PARAGRAPH_WORDS = 60  # a caption file's lines are gathered into paragraphs of about this many words
 CAPTION_RUN_ON_WORDS = 150  # captions without full stops (a recognizer's) still break into paragraphs this long
 _SENTENCE_END = (".", "?", "!", "…", '."', '?"', '!"', ".”", "?”", "!”")
@@ -181,7 +182,8 @@ def walk(result: CleanResult, track_pending: bool = False, track_applied: bool =
         else:
             flat = " ".join(text.split())
             ps = _pieces(t, block.span.start, block.span.end, marks, gaps)
-            ps = tuple(replace(p, text=(caption_text(p.text) if captions else p.text).replace("\n", " ")) for p in ps)
+            # a line break, with the next line's indent ("* Elon Musk" / "   Tesla Motors Inc - CEO"), reads as one space
+            ps = tuple(replace(p, text=_LINE_BREAK.sub(" ", caption_text(p.text) if captions else p.text)) for p in ps)
             item = Item(BlockKind.PARAGRAPH, flat, pieces=ps)
             # Whisper's timed segments ("[00:00.000 --> 00:04.000] text", its .tsv rows) are cut as captions are
             segment = captions or (t.layout == "plain" and block.timestamp is not None)
