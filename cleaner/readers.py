@@ -429,8 +429,16 @@ def _parse_earnings(text: str) -> Transcript:
             assert m is not None
             # the label's span holds a page break opening its line ("\fElon Musk"), for the spacing pass to take away
             lead = first_s + (len(text[first_s:first_e]) - len(text[first_s:first_e].lstrip(" \t")))
-            b.turn(*_label_parts(m), Span(lead, first_s + len(text[first_s:first_e].rstrip())))
+            name, affil = _label_parts(m)
             rest = run[1:]
+            # the turn's time after a dash ("Jane Doe - 00:00:03") or alone below ("Jane Doe" / "00:00"), as
+            # Fireflies and other meeting tools write it, is no firm and no speech
+            stamp = _TIME_LINE.fullmatch(affil.strip()) if affil else None
+            if stamp:
+                affil = None
+            elif rest and (stamp := _TIME_LINE.fullmatch(text[rest[0][0] : rest[0][1]].strip())):
+                rest = rest[1:]
+            b.turn(name, affil, Span(lead, first_s + len(text[first_s:first_e].rstrip())), stamp.group("ts") if stamp else None)
         for item in _items(text, rest):
             b.block(BlockKind.PARAGRAPH, item[0][0], item[-1][1])
     return b.build("earnings")

@@ -119,6 +119,22 @@ def test_streetevents_labels_rules_and_participants() -> None:
     assert "- first, margins" in speech.block_text(speech.blocks[1]) and len(speech.turns) == 2
 
 
+def test_a_turns_time_after_a_dash_or_alone_below_its_label() -> None:
+    """Fireflies and other meeting tools write the time after the name ("Jane Doe - 00:00:03") or on the
+    line below it: the turn's time, neither a firm nor speech."""
+    for text in (
+        "Jane Doe\n00:00\nWelcome.\n\nJohn Park\n00:12\nThanks.\n\nJane Doe\n00:25\nSure.\n",
+        "Jane Doe - 00:00\nWelcome.\n\nJohn Park - 00:12\nThanks.\n\nJane Doe - 00:25\nSure.\n",
+    ):
+        t = parse(text)
+        assert [(u.speaker, u.firm, u.role, u.timestamp) for u in t.turns] == [
+            ("Jane Doe", None, None, "00:00"),
+            ("John Park", None, None, "00:12"),
+            ("Jane Doe", None, None, "00:25"),
+        ]
+        assert [t.block_text(b) for b in t.paragraphs()] == ["Welcome.", "Thanks.", "Sure."]
+
+
 def test_colon_and_bracket_turns() -> None:
     t = parse(COLON)
     assert [u.speaker for u in t.turns] == ["Priya Raman", "Jiri Novak", "Speaker 2"]
