@@ -301,3 +301,14 @@ def test_check_dictionary_passes_the_shipped_ones_and_refuses_a_malformed_file(t
     bad.write_text("rules:\n  - id: a\n    pattern: '(foo'\n    replace: b\n")
     code, output = run("check-dictionary", str(bad))
     assert code == 1 and f"{bad}:2: pattern '(foo' is not a valid regular expression" in output
+
+
+def test_the_gap_report_holds_guesses_and_blanks(tmp_path: Path) -> None:
+    """A guess between question marks and a typist's blank ("___") are gaps in the report."""
+    src = tmp_path / "talk.txt"
+    src.write_text("Ann: It was [? Fremont ?], and ___ was there, in snake_case.\nBob: (inaudible 0:42) yes.\n")
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "gaps")
+    assert code == 0, out
+    gaps = json.loads((tmp_path / "out/talk.gaps.json").read_text())
+    kinds = [(g["kind"], g["marker"]) for g in gaps["gaps"]]
+    assert kinds == [("uncertain", "[Fremont?]"), ("inaudible", "___"), ("inaudible", "[inaudible 0:42]")], kinds

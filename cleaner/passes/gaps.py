@@ -37,6 +37,10 @@ _UNCLEAR_Q = re.compile(r"[(\[]\s*\?{1,3}\s*[)\]]")
 # "(covered)": one to three lower-case words in parentheses, inside a sentence
 _GUESS_PAREN = re.compile(r"\((?<=\w \()(?P<g>[a-z][a-z'’]*(?: [a-z][a-z'’]*){0,2})\)(?=[\s,.;:?!])")
 _GUESS_HOUSE = re.compile(r"\[(?P<g>[A-Za-z][\w'’ -]{0,40}?)\?\]")
+# "[? Fremont ?]", "[?Fremont?]": a guess between question marks, as some transcribers mark one
+_GUESS_QUESTIONED = re.compile(r"\[\?[ \t]*(?P<g>[A-Za-z][\w'’ -]{0,40}?)[ \t]*\?\]")
+# "___": a blank a typist left for words not heard
+_BLANK = re.compile(r"(?<![\w_])_{3,}(?![\w_])")
 _NOT_GUESSES = {
     "sic",
     "laughs",
@@ -156,6 +160,28 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             )
             result.flags.append(
                 Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess})
+            )
+        for m in _GUESS_QUESTIONED.finditer(t.text, s, e):
+            guess = m.group("g")
+            span = Span(m.start(), m.end())
+            result.suggestions.append(
+                suggest(
+                    t,
+                    PASS_ID,
+                    "gap-style",
+                    [Edit(span, f"[{guess}?]")],
+                    Applicability.AUTO,
+                    f"the transcriber's guess written in house style [{guess}?]",
+                    priority=15,
+                )
+            )
+            result.flags.append(
+                Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess})
+            )
+        for m in _BLANK.finditer(t.text, s, e):
+            span = Span(m.start(), m.end())
+            result.flags.append(
+                Flag(PASS_ID, "inaudible", span, "a blank left for words not heard", {"timestamp": block.timestamp, "marker": m.group(0)})
             )
         for m in _GUESS_HOUSE.finditer(t.text, s, e):
             span = Span(m.start(), m.end())

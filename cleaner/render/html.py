@@ -14,8 +14,9 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-# gap markers in house style, a transcriber's guess "[covered?]", or one still in parentheses "(covered)"
-_GAP_TEXT = re.compile(r"^\[(?:inaudible|crosstalk|technical difficulty|ph|\?)[^\]]*\]$|^\[[^\]]+\?\]$|^\([^)]+\)$")
+# gap markers in house style, a transcriber's guess "[covered?]", one still in parentheses "(covered)", or a
+# typist's blank "___"
+_GAP_TEXT = re.compile(r"^\[(?:inaudible|crosstalk|technical difficulty|ph|\?)[^\]]*\]$|^\[[^\]]+\?\]$|^\([^)]+\)$|^_{3,}$")
 
 CSS = """
 :root { color-scheme: light; }
