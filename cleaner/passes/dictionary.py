@@ -165,7 +165,9 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                         confidence=0.95 if rule.applicability is Applicability.AUTO else 0.6,
                         evidence={"dictionary": d.name, "rule": rule.id, "source": rule.source},
                         alternatives=tuple(o for o in options[1:] if o != source),
-                        priority=55,
+                        # a rule for several words is the more particular where two start together: "i phones"
+                        # is iPhones before the pronoun's "i" is I
+                        priority=54 if " " in source.strip() else 55,
                     )
                 )
     return result
