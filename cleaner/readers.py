@@ -449,11 +449,11 @@ _BULLET = re.compile(r"[ \t]*[*•][ \t]+(?=\S)")
 
 
 def _items(text: str, run: list[tuple[int, int]]) -> Iterator[list[tuple[int, int]]]:
-    """A run of lines as paragraphs: the whole run, or, where two lines or more open with a bullet (a
-    call's list of participants, "* Elon Musk" / "Tesla Motors Inc - CEO"), an item from each bullet on,
-    the bullet left in the text and out of the paragraph."""
+    """A run of lines as paragraphs: the whole run, or, where two lines or more open with a bullet, or
+    the first does (a call's list of participants, "* Elon Musk" / "Tesla Motors Inc - CEO"), an item
+    from each bullet on, the bullet left in the text and out of the paragraph."""
     bullets = [i for i, (s, e) in enumerate(run) if _BULLET.match(text, s, e)]
-    if len(bullets) < 2:
+    if len(bullets) < 2 and bullets != [0]:
         if run:
             yield run
         return

@@ -1,4 +1,4 @@
-"""Golden outputs for the bundled sample and for the lecture and meeting transcripts.
+"""Golden outputs for the bundled sample and for the lecture, meeting, broadcast and earnings-call transcripts.
 
 Set CLEANER_UPDATE_GOLDEN=1 to rewrite the expected files after a deliberate change,
 then read the diff before committing it.
@@ -34,6 +34,9 @@ SAMPLES = [
     (ROOT / "tests/domains/lecture.txt", ROOT / "tests/domains/lecture.terms.txt", ROOT / "tests/domains/expected"),
     (ROOT / "tests/domains/meeting.txt", ROOT / "tests/domains/meeting.terms.txt", ROOT / "tests/domains/expected"),
     (ROOT / "tests/domains/broadcast.srt", ROOT / "tests/domains/broadcast.terms.txt", ROOT / "tests/domains/expected"),
+    # calls as the Motley Fool and Thomson Reuters' StreetEvents lay them out (written for these tests)
+    (ROOT / "tests/domains/earnings-fool.txt", ROOT / "tests/domains/earnings-fool.terms.txt", ROOT / "tests/domains/expected"),
+    (ROOT / "tests/domains/earnings-streetevents.txt", ROOT / "tests/domains/earnings-streetevents.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 
