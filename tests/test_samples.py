@@ -36,7 +36,11 @@ SAMPLES = [
     (ROOT / "tests/domains/broadcast.srt", ROOT / "tests/domains/broadcast.terms.txt", ROOT / "tests/domains/expected"),
     # calls as the Motley Fool and Thomson Reuters' StreetEvents lay them out (written for these tests)
     (ROOT / "tests/domains/earnings-fool.txt", ROOT / "tests/domains/earnings-fool.terms.txt", ROOT / "tests/domains/expected"),
-    (ROOT / "tests/domains/earnings-streetevents.txt", ROOT / "tests/domains/earnings-streetevents.terms.txt", ROOT / "tests/domains/expected"),
+    (
+        ROOT / "tests/domains/earnings-streetevents.txt",
+        ROOT / "tests/domains/earnings-streetevents.terms.txt",
+        ROOT / "tests/domains/expected",
+    ),
 ]
 
 
