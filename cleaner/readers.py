@@ -43,7 +43,7 @@ _UNTIL = rf"[ \t]*-->[ \t]*{_TIMESTAMP}"  # the end of a timed segment, as Whisp
 # ("Adam Jonas -- Morgan Stanley -- Analyst")
 _LABEL_DASH = r"[ \t]+(?:--|[-–—])[ \t]+"
 _SPEAKER_LINE = re.compile(
-    rf"^(?P<name>{_NAME})(?:{_LABEL_DASH}(?P<affil>[^\n]{{1,80}}?))?[ \t]*$"
+    rf"^(?P<name>{_NAME}|Speaker[ \t]+\d+)(?:{_LABEL_DASH}(?P<affil>[^\n]{{1,80}}?))?[ \t]*$"
     # "Elon Musk,  Tesla Motors Inc - CEO   [2]", "Operator   [1]": a label numbered as Thomson Reuters'
     # StreetEvents transcripts number them, the firm after a comma
     rf"|^(?P<nname>{_NAME})(?:,[ \t]+(?P<naffil>[^\n\[]{{1,100}}?))?[ \t]+\[\d{{1,4}}\][ \t]*$"
@@ -80,6 +80,10 @@ _TAB_LINE = re.compile(rf"^(?:(?P<lead>{_TIMESTAMP})\t+)?(?P<name>{_NAME}|Speake
 _MARKDOWN_HEADING = re.compile(r"#{1,6}[ \t]+(?=\S)")
 # a timestamp alone on a line ("00:05:00", "[00:05:00]")
 _TIME_LINE = re.compile(rf"\[?(?P<ts>{_TIMESTAMP})\]?")
+# a time or a span of times alone above a label, as Adobe Premiere exports a transcript ("00:00:05:12 -
+# 00:00:09:20", hours, minutes, seconds and frames, then "Speaker 2" on the next line)
+_TIMECODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[:;.,]\d{1,3})?"
+_SPAN_LINE = re.compile(rf"\[?(?P<ts>{_TIMECODE})\]?(?:[ \t]*(?:-|–|—|-->)[ \t]*\[?{_TIMECODE}\]?)?")
 # a caption cue's timing ("00:00:01.230 --> 00:00:04.560", or with commas as SRT writes it)
 # (or "0:00:00.599,0:00:04.160" alone on its line, as YouTube's SBV files write it)
 CUE_TIMING = re.compile(r"[ \t]*(?P<ts>[\d:]+)(?:[.,]\d+)?(?:[ \t]+-->|,\d{1,2}:\d{2}:\d{2}\.\d+[ \t]*$)")
@@ -316,7 +320,7 @@ def _earnings_speaker_lines(lines: list[str], ends: frozenset[int] = frozenset()
     for i, line in enumerate(lines):
         if not _is_label_candidate(line):
             continue
-        before_blank = i == 0 or _blank(lines[i - 1]) or i - 1 in ends
+        before_blank = i == 0 or _blank(lines[i - 1]) or i - 1 in ends or _SPAN_LINE.fullmatch(lines[i - 1].strip()) is not None
         after_blank = i + 1 >= len(lines) or _blank(lines[i + 1]) or i in ends
         if before_blank and _label_kind(line.strip(), singles) is BlockKind.SPEAKER:
             if after_blank:
@@ -417,6 +421,12 @@ def _parse_earnings(text: str) -> Transcript:
     b = _Builder(text)
     singles: Counter[str] = Counter(text[s:e].strip() for s, e in _lines(text) if text[s:e].strip() and " " not in text[s:e].strip())
     for run in _runs(text, paragraph_ends([text[s:e] for s, e in _lines(text)])):
+        above = None  # the turn's time, alone on the line above its label
+        if len(run) > 1 and (above := _SPAN_LINE.fullmatch(text[run[0][0] : run[0][1]].strip())):
+            if _label_kind(text[run[1][0] : run[1][1]].strip(), singles) is BlockKind.SPEAKER:
+                run = run[1:]  # in no block: kept in the text, published as the turn's time
+            else:
+                above = None
         first_s, first_e = run[0]
         line = text[first_s:first_e].strip()
         kind = _label_kind(line, singles) if _is_label_candidate(line) else None
@@ -436,6 +446,8 @@ def _parse_earnings(text: str) -> Transcript:
             stamp = _TIME_LINE.fullmatch(affil.strip()) if affil else None
             if stamp:
                 affil = None
+            elif above:
+                stamp = above
             elif rest and (stamp := _TIME_LINE.fullmatch(text[rest[0][0] : rest[0][1]].strip())):
                 rest = rest[1:]
             b.turn(name, affil, Span(lead, first_s + len(text[first_s:first_e].rstrip())), stamp.group("ts") if stamp else None)

@@ -135,6 +135,31 @@ def test_a_turns_time_after_a_dash_or_alone_below_its_label() -> None:
         assert [t.block_text(b) for b in t.paragraphs()] == ["Welcome.", "Thanks.", "Sure."]
 
 
+def test_a_time_span_above_each_label_as_premiere_exports_a_transcript() -> None:
+    """Adobe Premiere writes the span of each turn (hours, minutes, seconds and frames) above its speaker."""
+    t = parse(
+        "00:00:00:00 - 00:00:05:12\nSpeaker 1\nWelcome back.\n\n00:00:05:12 - 00:00:09:20\nSpeaker 2\nThanks.\n\n"
+        "00:00:09:20 - 00:00:14:02\nSpeaker 1\nSo, your background.\n"
+    )
+    assert t.layout == "earnings"
+    assert [(u.speaker, u.timestamp) for u in t.turns] == [
+        ("Speaker 1", "00:00:00:00"),
+        ("Speaker 2", "00:00:05:12"),
+        ("Speaker 1", "00:00:09:20"),
+    ]
+    assert [t.block_text(b) for b in t.blocks] == [
+        "Speaker 1",
+        "Welcome back.",
+        "Speaker 2",
+        "Thanks.",
+        "Speaker 1",
+        "So, your background.",
+    ]
+    # a time alone above a paragraph that is no label stays in the paragraph
+    plain = parse("Operator\n\n10:30\nwe met at the plant.\n\nJane Roe - CFO\n\nYes.\n")
+    assert plain.block_text(plain.blocks[1]) == "10:30\nwe met at the plant."
+
+
 def test_colon_and_bracket_turns() -> None:
     t = parse(COLON)
     assert [u.speaker for u in t.turns] == ["Priya Raman", "Jiri Novak", "Speaker 2"]
