@@ -144,7 +144,11 @@ def reads_as_title(text: str) -> bool:
     """A title: every word but the little ones capitalized (or a number), at most a dozen words. A
     sentence a page break cut is in sentence case ("We will talk about the plan")."""
     words = _TITLE_WORD.findall(text)
-    return 0 < len(words) <= _TITLE_WORDS and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words)
+    return (
+        0 < len(words) <= _TITLE_WORDS
+        and all(w[0].isupper() or w[0].isdigit() or w in _TITLE_SMALL for w in words)
+        and any(w[0].isalpha() for w in words)  # "00:00:00:00 - 00:00:05:12" is a time, no title
+    )
 
 
 def opens_with_label(text: str) -> bool:

@@ -406,3 +406,13 @@ def test_text_not_wrapped_keeps_a_paragraph_a_line() -> None:
     sentences = "\n".join(f"Sentence number {i} of the call is about as long as the others are." for i in range(30))
     assert [b.span for b in parse(sentences).paragraphs()] == [b.span for b in parse(sentences + "\n").paragraphs()]
     assert len(parse(sentences).paragraphs()) == 30
+
+
+@pytest.mark.parametrize(
+    ("line", "title"),
+    [("Lecture 7: Gradient Descent", True), ("The Future of Battery Storage", True), ("00:00:00:00 - 00:00:05:12", False), ("12 34 56", False)],
+)
+def test_a_title_has_words_in_title_case(line: str, title: bool) -> None:
+    from cleaner.readers import reads_as_title
+
+    assert reads_as_title(line) is title
