@@ -17,6 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .readers import CAPITALS
 from .render.docx import APPENDIX_HEADING
 from .textio import CleanerError, Decoded, check_readable
 
@@ -44,7 +45,7 @@ def _paragraph(p: etree._Element) -> tuple[str, int]:
 _TIMESTAMP = re.compile(r"\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?")
 # the words of a transcript table's header row
 _HEADER_WORDS = {"speaker", "name", "who", "time", "timestamp", "timecode", "start", "end", "text", "transcript", "speech", "dialogue"}
-_SPEAKER = re.compile(r"(?:Speaker[ \t]+\d+|[A-Z][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){0,4})")
+_SPEAKER = re.compile(rf"(?:Speaker[ \t]+\d+|[{CAPITALS}][\w'’.\-]*(?:[ \t]+[\w'’.\-]+){{0,4}})")
 
 
 def _rows(body: etree._Element, read: dict[etree._Element, tuple[str, int]]) -> dict[etree._Element, str | None]:

@@ -32,7 +32,9 @@ from collections.abc import Iterator
 
 from .model import Block, BlockKind, Span, Transcript, Turn
 
-_NAME_WORD = r"(?:[A-Z][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
+# a capital letter, with the accented ones a name may open with ("Élodie", "Ángel", "Øystein", "Łukasz", "Şule")
+CAPITALS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞĪĮİĶĹĻĽŁŃŅŇŌŐŒŔŘŚŞŠŢŤŪŮŰŲŹŻŽΑ-ΩА-Я"
+_NAME_WORD = rf"(?:[{CAPITALS}][\w'’.\-]*|de|da|del|der|di|van|von|la|le|bin|al|ibn|du|dos|st\.)"
 # a role a label writes in lower case inside it ("Council member Ashby", "Vice chair Ortiz", "City manager
 # Paul Eze", "Deputy mayor Chen"), never first
 _ROLE_WORD = r"(?:member|chair|manager|attorney|clerk|director|secretary|treasurer|president|commissioner|supervisor|mayor)"
@@ -55,7 +57,7 @@ _RULE_LINE = re.compile(r"[ \t]*(?:={8,}|-{8,}|_{8,}|\*{8,})[ \t]*$")
 # parentheses with a colon as Rev.com exports it ("Jane Doe (00:07):"), or bare after the name in
 # brackets as Zoom saves a live transcript ("[Jane Doe] 10:05:33")
 _BRACKET_LINE = re.compile(
-    rf"^(?P<square>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{0,40}}?)(?(square)\])"
+    rf"^(?P<square>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[{CAPITALS}][{CAPITALS} .'\-]{{0,40}}?)(?(square)\])"
     rf"[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
     rf"(?P<ts>{_TIMESTAMP})(?(open)\])(?(paren)\):?)[ \t]*$"
 )
@@ -67,9 +69,10 @@ _TIME_FIRST_LINE = re.compile(rf"^\[?(?P<ts>{_TIMESTAMP})\]?[ \t]+(?:[-–—][ 
 _COLON_LINE = re.compile(
     rf"^(?:\[(?P<lead>{_TIMESTAMP})(?:{_UNTIL})?\][ \t]+)?"  # "[00:00:05]", "[00:00.000 --> 00:04.000]"
     rf"(?P<bold>\*\*)?"  # "**Jane Doe:** speech", a transcript copied from a web page in Markdown
-    rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[A-Z][A-Z .'\-]{{1,40}}?)(?(bracket)\])"  # "[SPEAKER_00]" as WhisperX writes it
-    rf"(?:{_LABEL_DASH}(?P<affil>[A-Z][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
-    rf"(?:[ \t]+\((?P<paren>[A-Z][^()\n:]{{0,40}}?)\))?"  # "Jane Doe (CFO): ...", "Host (Mark): ..."
+    # "[SPEAKER_00]" as WhisperX writes it
+    rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?(bracket)\])"
+    rf"(?:{_LABEL_DASH}(?P<affil>[{CAPITALS}][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
+    rf"(?:[ \t]+\((?P<paren>[{CAPITALS}][^()\n:]{{0,40}}?)\))?"  # "Jane Doe (CFO): ...", "Host (Mark): ..."
     rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?(?(bold)(?::\*\*|\*\*:)|:)[ \t]+"
     rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
 )

@@ -410,9 +410,19 @@ def test_text_not_wrapped_keeps_a_paragraph_a_line() -> None:
 
 @pytest.mark.parametrize(
     ("line", "title"),
-    [("Lecture 7: Gradient Descent", True), ("The Future of Battery Storage", True), ("00:00:00:00 - 00:00:05:12", False), ("12 34 56", False)],
+    [
+        ("Lecture 7: Gradient Descent", True),
+        ("The Future of Battery Storage", True),
+        ("00:00:00:00 - 00:00:05:12", False),
+        ("12 34 56", False),
+    ],
 )
 def test_a_title_has_words_in_title_case(line: str, title: bool) -> None:
     from cleaner.readers import reads_as_title
 
     assert reads_as_title(line) is title
+
+
+def test_a_name_may_open_with_an_accented_capital() -> None:
+    t = parse("Élodie Martin: Welcome back.\nÁngel Ruiz: Thanks.\nØystein Berg: Hi.\nŁUKASZ NOWAK: Hello.\n")
+    assert (t.layout, [u.speaker for u in t.turns]) == ("colon", ["Élodie Martin", "Ángel Ruiz", "Øystein Berg", "ŁUKASZ NOWAK"])
