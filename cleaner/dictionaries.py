@@ -312,16 +312,51 @@ def _required_literal(pattern: re.Pattern[str]) -> str:
     return best
 
 
+def _opening(pattern: re.Pattern[str]) -> tuple[str, str, bool]:
+    r"""A pattern's opening letter class and the literal after it, and whether a word starts there, as
+    ``("Ii", "ts ", True)`` for ``\b([Ii])ts ...`` (("", "", False) for any other opening): a word whose
+    first letter may be either case."""
+    try:
+        from re import _constants, _parser
+
+        items = list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:  # a private module: any surprise means no such gate, never an error
+        return "", "", False
+    word = bool(items) and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
+    while items and items[0][0] is _constants.AT:
+        items = items[1:]
+    if items and items[0][0] is _constants.SUBPATTERN and len(items) > 1:
+        inner = list(items[0][1][-1])  # "([Ii])": the group's own items
+        items = inner + items[1:] if len(inner) == 1 else []
+    if not items or items[0][0] is not _constants.IN:
+        return "", "", False
+    members = items[0][1]
+    if not members or len(members) > 4 or any(op is not _constants.LITERAL for op, _ in members):
+        return "", "", False
+    run = ""
+    for op, arg in items[1:]:
+        if op is not _constants.LITERAL:
+            break
+        run += chr(arg)
+    return "".join(chr(arg) for _, arg in members), run, word
+
+
 def _gate(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
     r"""A quick test that a paragraph may hold a match: a literal every match holds, searched for as
-    such, or else the pattern with a leading ``\b`` dropped (a pattern that starts with a letter
-    class or a look-behind is tried at every position; a literal is found at memchr speed). Either
-    only widens what matches, so where the gate finds nothing the pattern finds nothing."""
+    such; or the literal after an opening letter class, searched for first and its letter looked back
+    at (``ts (?<=[Ii]ts )`` for ``\b([Ii])ts ...``: three times faster than a class opening the search);
+    or else the pattern with a leading ``\b`` dropped (a pattern that starts with a letter class or a
+    look-behind is tried at every position; a literal is found at memchr speed). Each only widens what
+    matches, so where the gate finds nothing the pattern finds nothing."""
     if pattern is None:
         return None
     literal = _required_literal(pattern)
     if len(literal) >= _LITERAL_GATE:
         return re.compile(re.escape(literal), pattern.flags & re.IGNORECASE)
+    letters, after, word = _opening(pattern)
+    if letters and after:
+        opening = ("\\b" if word else "") + f"[{re.escape(letters)}]{re.escape(after)}"
+        return re.compile(f"{re.escape(after)}(?<={opening})", pattern.flags & re.IGNORECASE)
     if not pattern.pattern.startswith("\\b"):
         return None
     try:
