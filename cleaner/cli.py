@@ -166,7 +166,11 @@ def main() -> None:
 @click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML dictionary file. Repeatable.")
 @click.option("--no-default-dictionaries", is_flag=True, help="Load only the dictionaries named with --dictionary.")
 @click.option("--layout", type=click.Choice(LAYOUTS), default=None, help="Skip layout detection.")
-@click.option("--lang", default="en-US", show_default=True, help="Document language for DOCX.")
+@click.option(
+    "--lang",
+    default=None,
+    help="The language the DOCX and HTML are marked with (default: en-US, or the language a transcript clearly reads as).",
+)
 @click.option(
     "--doubled-words",
     type=click.Choice(["review", "remove"]),
@@ -199,7 +203,7 @@ def clean(
     dictionaries: tuple[str, ...],
     no_default_dictionaries: bool,
     layout: str | None,
-    lang: str,
+    lang: str | None,
     doubled_words: str,
     typos: str,
     track_applied: bool,
@@ -537,8 +541,10 @@ def _import_one(docx_file: Path, queue_file: Path, reviewer: str | None) -> None
 @click.option("--lexicon", "lexicons", multiple=True, type=click.Path(path_type=Path), help="A term list. Repeatable.")
 @click.option("--dictionary", "dictionaries", multiple=True, help="A shipped dictionary name or a YAML file. Repeatable.")
 @click.option("--title", default="Transcripts", show_default=True, help="The index page's title.")
-@click.option("--lang", default="en-US", show_default=True)
-def publish(folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictionaries: tuple[str, ...], title: str, lang: str) -> None:
+@click.option("--lang", default=None, help="The pages' language (default: en-US, or the language a transcript clearly reads as).")
+def publish(
+    folder: Path, output_dir: Path, lexicons: tuple[Path, ...], dictionaries: tuple[str, ...], title: str, lang: str | None
+) -> None:
     """Clean every transcript in FOLDER into a docs-ready folder: Markdown, HTML, DOCX, reports and an index page."""
     from .publish import publish_folder
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from . import readability
+from .language import LANGUAGES, other_language
 from .passes import PassContext
 from .pipeline import CleanResult, clean_text
 from .queue import Queue, queue_path
@@ -29,7 +30,7 @@ class Job:
     ctx: PassContext
     formats: tuple[str, ...] = DEFAULT_FORMATS
     layout: str | None = None
-    lang: str = "en-US"
+    lang: str | None = None  # None: en-US, or the language a transcript clearly reads as
     track_applied: bool = False
     docx_comments: bool = True
     options: dict[str, Any] = field(default_factory=dict)  # recorded in the review queue
@@ -86,6 +87,13 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     decoded = _read_docx(src) if src.suffix.lower() == ".docx" else read_text(src)
     if kind := _markup_or_data(decoded.text):
         raise CleanerError(f"{src}: is {kind}")
+    note = decoded.note
+    lang = job.lang
+    if (lang is None or lang.lower().startswith("en")) and (foreign := other_language(decoded.text)):
+        said = f"reads as {LANGUAGES[foreign]}, not English: cleaner's rules are written for English, so read its fixes with care"
+        note = "; ".join(filter(None, [note, f"{src}: {said}" + ("" if lang else f"; its pages are marked '{foreign}'")]))
+        lang = lang or foreign
+    lang = lang or "en-US"
     qpath = queue_path(stem)
     queue = Queue.load_or_new(qpath)
     result = clean_text(decoded.text, job.ctx, layout=job.layout, decisions=queue.pipeline_decisions())
@@ -118,7 +126,7 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
             )
             from .render import html
 
-            outputs[stem.with_name(stem.name + ".html")] = html.render(md_text, title, job.lang, markdown.speaker_labels(items), footer)
+            outputs[stem.with_name(stem.name + ".html")] = html.render(md_text, title, lang, markdown.speaker_labels(items), footer)
         if "readability" in job.formats:
             outputs[stem.with_name(stem.name + ".readability.md")] = readability.render_markdown(rep, title)
             outputs[stem.with_name(stem.name + ".readability.json")] = json.dumps(rep, indent=2, ensure_ascii=False) + "\n"
@@ -126,7 +134,7 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
         from .render import docx  # python-docx and markdown-it-py are imported only by the runs that write with them
 
         outputs[stem.with_name(stem.name + ".docx")] = docx.render(
-            result, title, job.lang, track_applied=job.track_applied, comments=job.docx_comments
+            result, title, lang, track_applied=job.track_applied, comments=job.docx_comments
         )
     if "changes" in job.formats:
         outputs[stem.with_name(stem.name + ".changes.md")] = changelog.render_markdown(result, src.name)
@@ -146,4 +154,4 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
         queue.update_from(result, str(src.resolve()), job.options)
         queue.save()
         written.append(qpath)
-    return Outcome(result, written, decoded.note, title, date, rep)
+    return Outcome(result, written, note, title, date, rep)

@@ -58,7 +58,7 @@ def publish_folder(pairs: list[tuple[Path, Path]], output_dir: Path, job: Job, t
     md_text = index_markdown(entries, title)
     write_atomic(output_dir / "index.md", md_text)
     html_text = html.render(
-        md_text.replace(".md)", ".html)"), title, job.lang, set(), f"{len(entries)} transcript(s) cleaned with cleaner."
+        md_text.replace(".md)", ".html)"), title, job.lang or "en-US", set(), f"{len(entries)} transcript(s) cleaned with cleaner."
     )
     write_atomic(output_dir / "index.html", html_text)
     return failed

@@ -312,3 +312,23 @@ def test_the_gap_report_holds_guesses_and_blanks(tmp_path: Path) -> None:
     gaps = json.loads((tmp_path / "out/talk.gaps.json").read_text())
     kinds = [(g["kind"], g["marker"]) for g in gaps["gaps"]]
     assert kinds == [("uncertain", "[Fremont?]"), ("inaudible", "___"), ("inaudible", "[inaudible 0:42]")], kinds
+
+
+SPANISH = (
+    "Ana: Hola a todos y bienvenidos a la llamada de resultados del tercer trimestre. Hoy vamos a hablar de los resultados "
+    "de la compañía, de las ventas en México y en España, y de nuestras perspectivas para el próximo año.\n"
+    "Luis: Gracias, Ana. Las ventas subieron un diez por ciento, y el margen bruto mejoró gracias a la eficiencia de "
+    "nuestras plantas. Estamos muy contentos con el equipo y con los clientes que confían en nosotros.\n"
+)
+
+
+def test_a_transcript_in_another_language_is_said_and_its_pages_marked_so(tmp_path: Path) -> None:
+    src = tmp_path / "llamada.txt"
+    src.write_text(SPANISH)
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "html")
+    assert code == 0 and "reads as Spanish, not English" in out and "marked 'es'" in out, out
+    assert '<html lang="es">' in (tmp_path / "out/llamada.html").read_text()
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out2"), "--format", "html", "--lang", "es-MX")
+    assert code == 0 and "reads as" not in out and '<html lang="es-MX">' in (tmp_path / "out2/llamada.html").read_text()
+    code, out = run("clean", str(SAMPLE), "-o", str(tmp_path / "out3"), "--format", "html")
+    assert code == 0 and "reads as" not in out and '<html lang="en-US">' in (tmp_path / "out3/tesla-2011-q2-call.html").read_text()

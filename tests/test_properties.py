@@ -228,9 +228,11 @@ _PATTERN_RULES = [r for d in CTX.dictionaries for r in d.pattern_rules if r.gate
 @given(
     st.lists(
         st.sampled_from(
-            ["non", "gap", "Gap", "GAP", "basis", "cap", "ex", "SG", "and", "A", "Q", "50", "base", "points", "-", "x"]
-            + ["its", "Its", "bits", "great", "to", "be", "lets", "Lets", "So", "talk", "im", "Im", "Tim", "the", "ive", "Ive"]
-            + ["five", "been", "your", "Your", "going", "we", "wont", "cant", "I", ",", "."]
+            [
+                *("non", "gap", "Gap", "GAP", "basis", "cap", "ex", "SG", "and", "A", "Q", "50", "base", "points", "-", "x"),
+                *("its", "Its", "bits", "great", "to", "be", "lets", "Lets", "So", "talk", "im", "Im", "Tim", "the", "ive", "Ive"),
+                *("five", "been", "your", "Your", "going", "we", "wont", "cant", "I", ",", "."),
+            ]
         ),
         max_size=12,
     ).map(" ".join)
