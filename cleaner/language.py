@@ -15,7 +15,7 @@ from .frequency import zipf
 
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _SAMPLE = 3000  # words: enough to tell one language from another, cheap on a long transcript
-_MIN_WORDS = 40  # fewer say too little
+_MIN_WORDS = 30  # fewer say too little
 _KNOWN = 2.5  # a word a language "knows": at least this often in it (zipf)
 _ENGLISH = 0.75  # this share of words English knows or more: English, nothing more asked
 _OTHER = 0.75  # another language must know this share, and this much more than English does

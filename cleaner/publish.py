@@ -44,6 +44,8 @@ def publish_folder(pairs: list[tuple[Path, Path]], output_dir: Path, job: Job, t
                 continue
             finally:
                 progress.advance(task)
+            if outcome.note:  # another encoding or language, said as the clean command says it
+                console.print(f"note: {outcome.note}", markup=False, soft_wrap=True)
             result = outcome.result
             entries.append(
                 {

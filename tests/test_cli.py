@@ -187,6 +187,10 @@ def test_missing_file_and_empty_folder(tmp_path: Path) -> None:
         ("Le café de Zürich était très agréable. Ça va? Señor Müller.\n", "cp1252"),
         ("café naïve résumé at Freemont\n", "cp1252"),
         ("Příliš žluťoučký kůň úpěl ďábelské ódy.\n", "cp1250"),
+        # charset-normalizer offers only Korean ("johab") for this one
+        ("Ana: Hoy vamos a hablar de la compañía, de México y de España, y del próximo año con todo el equipo.\n", "cp1252"),
+        ("회의를 시작하겠습니다. 오늘은 결과를 이야기합니다.\n", "cp949"),
+        ("今日は会議を始めます。結果について話します。\n", "cp932"),
     ],
 )
 def test_a_few_accented_words_are_read_in_their_own_code_page(text: str, encoding: str) -> None:

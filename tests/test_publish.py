@@ -283,8 +283,16 @@ def test_publish_folder_with_index(tmp_path: Path) -> None:
     src.mkdir()
     for p in (SAMPLE, ROOT / "tests/domains/meeting.txt"):
         shutil.copy(p, src / p.name)
+    (src / "notas.txt").write_bytes(
+        (
+            "Ana: Hola a todos y bienvenidos. Hoy vamos a hablar de los resultados de la compañía y de las ventas en "
+            "México y en España, y de nuestras perspectivas para el próximo año con todo el equipo y los clientes. "
+            "Gracias a todos por estar aquí.\n"
+        ).encode("cp1252")
+    )
     site = tmp_path / "site"
-    cli("publish", str(src), "-o", str(site), "--lexicon", str(TERMS))
+    out = cli("publish", str(src), "-o", str(site), "--lexicon", str(TERMS))
+    assert "notas.txt: not UTF-8; decoded as cp1252" in out and "notas.txt: reads as Spanish" in out  # said, as clean says them
     index = (site / "index.md").read_text()
     assert "[Tesla 2011 Q2 Call](tesla-2011-q2-call.md)" in index and "[Meeting](meeting.md)" in index
     assert (site / "index.html").exists() and (site / "meeting.html").exists() and (site / "tesla-2011-q2-call.docx").exists()
