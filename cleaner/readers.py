@@ -298,7 +298,9 @@ def paragraph_ends(lines: list[str]) -> frozenset[int]:
     ends = set(range(len(lines)))
     for a, b in below.items():
         line, nxt = lines[a], lines[b]
-        if len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or alone(a) or _timed(line) or _timed(nxt):
+        # a word broken at the line's end ("manu-" / "facturing") runs on, however short its line
+        broken = line.rstrip()[-2:-1].isalpha() and line.rstrip().endswith("-") and nxt.lstrip()[:1].islower()
+        if not broken and (len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or alone(a) or _timed(line) or _timed(nxt)):
             continue
         if (alone(b) or _COLON_LINE.match(nxt)) and line.rstrip()[-1] in _SENTENCE_CLOSERS:
             continue  # a label follows a finished sentence; after "...the production phase of" it is words ("Model S. So")

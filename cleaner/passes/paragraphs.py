@@ -18,6 +18,7 @@ import itertools
 import re
 from collections import Counter
 
+from ..broken_words import rejoins
 from ..model import Applicability, Block, BlockKind, Edit, Span, Suggestion, Transcript
 from ..readers import CLOSING_TAGS, CUE_TIMING, PAGE_MARK, opens_with_label, paragraph_ends, reads_as_title
 from . import PassContext, PassResult, suggest
@@ -210,19 +211,25 @@ def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctua
     return t.text[prev.span.end - 1].isalnum() and t.text[nxt.span.start].islower()
 
 
-_WRAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")  # a line break inside a paragraph (two in double-spaced text)
+_WRAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")
+_HEAD = re.compile(r"\w+$")  # the piece of a word before a line-end hyphen
+_TAIL = re.compile(r"\w+")  # a line break inside a paragraph (two in double-spaced text)
 
 
 def _unwrap(t: Transcript, result: PassResult) -> None:
     """Text hard-wrapped at a width, as a PDF's text or an email gives it: each paragraph's lines are
     joined into one line (a word broken at its own hyphen, "five-" / "star" or "COVID-" / "19", keeps
-    the hyphen and no space), and in the earnings layout a blank line parts the paragraphs and labels a PDF ran together."""
+    the hyphen and no space; one the typesetter broke, "thr-" / "oughput", loses it: broken_words.py),
+    and in the earnings layout a blank line parts the paragraphs and labels a PDF ran together."""
     text, blocks = t.text, t.blocks
     for k, b in enumerate(blocks):
         edits = []
         for m in _WRAP.finditer(text, b.span.start, b.span.end):
             a, z = m.start(), m.end()
             compound = text[a - 1] == "-" and text[a - 2 : a - 1].isalnum() and text[z : z + 1].isalnum()  # "COVID-" / "19"
+            if compound and rejoins(_HEAD.search(text, 0, a - 1).group(), _TAIL.match(text, z).group()):  # type: ignore[union-attr]
+                edits.append(Edit(Span(a - 1, z), ""))  # "thr-" / "oughput": the typesetter's hyphen goes too
+                continue
             edits.append(Edit(Span(a, z), "" if compound else " "))
         gap = Span(b.span.end, blocks[k + 1].span.start) if k + 1 < len(blocks) else None
         if t.layout == "earnings" and gap is not None and text[gap.start : gap.end].strip(" \t") == "\n":

@@ -1,10 +1,13 @@
 """Spaces before punctuation, on the wrong side of a comma, inside an amount ("$ 100", "12 %"), missing
-after a sentence's full stop ("year.We") and in runs inside a paragraph; stray control characters."""
+after a sentence's full stop ("year.We") and in runs inside a paragraph; a word a printed line's end
+broke ("produc- tion"); stray control characters."""
 
 from __future__ import annotations
 
 import re
 
+from ..broken_words import SPACED as BROKEN
+from ..broken_words import rejoins
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
 from ..wordcase import ordinary_word
@@ -141,6 +144,10 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for m in _SPACE_RUN.finditer(text, s, e):
             if _after(text, m.start(), _NON_SPACE):
                 _fix(t, result, "space-run", m.start(), m.end(), " ", "several spaces in a row inside a sentence read as one")
+        for m in BROKEN.finditer(text, s, e):
+            if rejoins(m.group(1), m.group(2)):
+                why = f"'{m.group(0)}' is the word '{m.group(1)}{m.group(2)}', broken at a printed line's end"
+                _fix(t, result, "broken-word", m.end(1), m.start(2), "", why)
     _rare_marks(t, spans, result)
     result.suggestions.sort(key=lambda sg: sg.span.start)  # in text order, as a pass gives them
     return result
