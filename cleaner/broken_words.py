@@ -14,8 +14,11 @@ import re
 from .frequency import zipf
 
 EVERYDAY = 3.0  # Zipf: the joined word is one English uses (once in a million words or more)
-# a piece of a word before a hyphen and a space, and the lower-case rest after it ("produc- tion")
-SPACED = re.compile(r"(?<![\w-])([A-Za-z]{2,})- ([a-z]{2,})\b")
+# a hyphen and a space between a piece of a word and its lower-case rest ("produc- tion"); the pattern
+# starts at the rare hyphen, and the pieces are read on either side of it (HEAD, TAIL)
+SPACED = re.compile(r"-(?= [a-z]{2})(?<=[A-Za-z]{2}-)")
+HEAD = re.compile(r"(?<![\w-])[A-Za-z]{2,}$")
+TAIL = re.compile(r" ([a-z]{2,})\b")
 
 
 def rejoins(head: str, tail: str) -> bool:

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..broken_words import HEAD, TAIL, rejoins
 from ..broken_words import SPACED as BROKEN
-from ..broken_words import rejoins
 from ..frequency import zipf
 from ..model import Applicability, Edit, Span, Transcript
 from ..wordcase import ordinary_word
@@ -145,9 +145,11 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             if _after(text, m.start(), _NON_SPACE):
                 _fix(t, result, "space-run", m.start(), m.end(), " ", "several spaces in a row inside a sentence read as one")
         for m in BROKEN.finditer(text, s, e):
-            if rejoins(m.group(1), m.group(2)):
-                why = f"'{m.group(0)}' is the word '{m.group(1)}{m.group(2)}', broken at a printed line's end"
-                _fix(t, result, "broken-word", m.end(1), m.start(2), "", why)
+            head = HEAD.search(text, max(s, m.start() - 40), m.start())
+            tail = TAIL.match(text, m.end(), e)
+            if head and tail and rejoins(head.group(), tail.group(1)):
+                why = f"'{head.group()}- {tail.group(1)}' is the word '{head.group()}{tail.group(1)}', broken at a printed line's end"
+                _fix(t, result, "broken-word", m.start(), tail.start(1), "", why)
     _rare_marks(t, spans, result)
     result.suggestions.sort(key=lambda sg: sg.span.start)  # in text order, as a pass gives them
     return result
