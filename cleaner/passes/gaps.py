@@ -40,7 +40,7 @@ _GUESS_HOUSE = re.compile(r"\[(?P<g>[A-Za-z][\w'’ -]{0,40}?)\?\]")
 # "[? Fremont ?]", "[?Fremont?]": a guess between question marks, as some transcribers mark one
 _GUESS_QUESTIONED = re.compile(r"\[\?[ \t]*(?P<g>[A-Za-z][\w'’ -]{0,40}?)[ \t]*\?\]")
 # "___": a blank a typist left for words not heard
-_BLANK = re.compile(r"(?<![\w_])_{3,}(?![\w_])")
+_BLANK = re.compile(r"___(?<![\w_]___)_*(?![\w_])")  # starts at the underscores: a look-behind first is tried everywhere
 _NOT_GUESSES = {
     "sic",
     "laughs",
