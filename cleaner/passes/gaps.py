@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import Applicability, Edit, Flag, Span, Transcript
+from ..model import Applicability, Block, Edit, Flag, Span, Transcript
 from . import PassContext, PassResult, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -145,56 +145,43 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             guess = m.group("g")
             if guess.lower() in _NOT_GUESSES or GAP_RE.fullmatch(m.group(0)):
                 continue
-            span = Span(m.start(), m.end())
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "uncertain-guess",
-                    [Edit(span, f"[{guess}?]")],
-                    Applicability.REVIEW,
-                    f"'({guess})' looks like the transcriber's guess at unclear words; house style marks it [{guess}?]",
-                    confidence=0.6,
-                    priority=15,
-                )
-            )
-            result.flags.append(
-                Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess})
-            )
+            why = f"'({guess})' looks like the transcriber's guess at unclear words; house style marks it [{guess}?]"
+            _guessed(t, result, m, block, ("uncertain-guess", Applicability.REVIEW, why, 0.6))
         for m in _GUESS_QUESTIONED.finditer(t.text, s, e):
-            guess = m.group("g")
-            span = Span(m.start(), m.end())
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "gap-style",
-                    [Edit(span, f"[{guess}?]")],
-                    Applicability.AUTO,
-                    f"the transcriber's guess written in house style [{guess}?]",
-                    priority=15,
-                )
-            )
-            result.flags.append(
-                Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess})
+            _guessed(
+                t,
+                result,
+                m,
+                block,
+                ("gap-style", Applicability.AUTO, f"the transcriber's guess written in house style [{m.group('g')}?]", 1.0),
             )
         for m in _BLANK.finditer(t.text, s, e):
-            span = Span(m.start(), m.end())
-            result.flags.append(
-                Flag(PASS_ID, "inaudible", span, "a blank left for words not heard", {"timestamp": block.timestamp, "marker": m.group(0)})
-            )
-        for m in _GUESS_HOUSE.finditer(t.text, s, e):
-            span = Span(m.start(), m.end())
             result.flags.append(
                 Flag(
                     PASS_ID,
-                    "uncertain",
-                    span,
-                    f"transcriber's guess: {m.group('g')}",
-                    {"timestamp": block.timestamp, "guess": m.group("g")},
+                    "inaudible",
+                    Span(*m.span()),
+                    "a blank left for words not heard",
+                    {"timestamp": block.timestamp, "marker": m.group(0)},
                 )
             )
+        for m in _GUESS_HOUSE.finditer(t.text, s, e):
+            _guessed(t, result, m, block, None)
     return result
+
+
+def _guessed(
+    t: Transcript, result: PassResult, m: re.Match[str], block: Block, restyle: tuple[str, Applicability, str, float] | None
+) -> None:
+    """A transcriber's guess (its words in group "g"): reported, and, given ``restyle`` (rule, applicability,
+    reason, confidence), written in house style, "[covered?]"."""
+    guess, span = m.group("g"), Span(*m.span())
+    if restyle is not None:
+        rule, applicability, why, confidence = restyle
+        result.suggestions.append(
+            suggest(t, PASS_ID, rule, [Edit(span, f"[{guess}?]")], applicability, why, confidence=confidence, priority=15)
+        )
+    result.flags.append(Flag(PASS_ID, "uncertain", span, f"transcriber's guess: {guess}", {"timestamp": block.timestamp, "guess": guess}))
 
 
 def _message(kind: str, ts: str | None) -> str:
