@@ -298,6 +298,11 @@ def paragraph_ends(lines: list[str]) -> frozenset[int]:
     ends = set(range(len(lines)))
     for a, b in below.items():
         line, nxt = lines[a], lines[b]
+        if _RULE_LINE.match(line) or _RULE_LINE.match(nxt):
+            continue  # a rule drawn across the page ends what is above it, and is no speech
+        if _BULLET.match(line) and nxt[:1] in " \t" and not _BULLET.match(nxt):
+            ends.difference_update(range(a, b))  # a list's item goes on, indented, below its bullet
+            continue
         # a word broken at the line's end ("manu-" / "facturing") runs on, however short its line
         broken = line.rstrip()[-2:-1].isalpha() and line.rstrip().endswith("-") and nxt.lstrip()[:1].islower()
         if not broken and (len(line.rstrip()) + 1 + len(nxt.split()[0]) <= width or alone(a) or _timed(line) or _timed(nxt)):
@@ -417,7 +422,7 @@ def _runs(text: str, ends: frozenset[int] = frozenset()) -> Iterator[list[tuple[
             run.append((s, e))
             if i not in ends:
                 continue
-        elif ends and i not in ends:
+        elif ends and i not in ends and not _RULE_LINE.match(text, s, e):
             continue  # the blank line inside a paragraph of double-spaced, hard-wrapped text
         if run:
             yield run

@@ -119,6 +119,24 @@ def test_streetevents_labels_rules_and_participants() -> None:
     assert "- first, margins" in speech.block_text(speech.blocks[1]) and len(speech.turns) == 2
 
 
+def test_a_streetevents_call_wrapped_at_80_columns() -> None:
+    """StreetEvents' text files are wrapped at 80 columns, rules as wide: the participants stay a list,
+    not labels ("Northwind Motors Inc - CEO" alone on its line), and no rule runs into the speech."""
+    speech = textwrap.wrap(
+        "Thank you. It has been a strong quarter for the company, and the Fremont line is now running at its full rate, "
+        "which we expect to keep through the rest of the year and into the next one, with more shifts in the spring.",
+        80,
+    )
+    lines = ["=" * 80, "Corporate Participants", "=" * 80, "", " * Dana Whitlock", "   Northwind Motors Inc - CEO", " * Ravi Rao"]
+    lines += ["   Northwind Motors Inc - CFO", "", "=" * 80, "Presentation", "-" * 80, "Operator   [1]", "-" * 80, *speech, ""]
+    lines += ["-" * 80, "Dana Whitlock,  Northwind Motors Inc - CEO   [2]", "-" * 80, *speech, *speech, ""]
+    t = parse("\n".join(lines) + "\n")
+    assert [(u.speaker, u.firm, u.role) for u in t.turns] == [("Operator", None, None), ("Dana Whitlock", "Northwind Motors Inc", "CEO")]
+    shown = [" ".join(t.block_text(b).split()) for b in t.blocks if b.kind is BlockKind.PARAGRAPH]
+    assert shown[:2] == ["Dana Whitlock Northwind Motors Inc - CEO", "Ravi Rao Northwind Motors Inc - CFO"]
+    assert not any("---" in text or "===" in text for text in shown)
+
+
 def test_a_turns_time_after_a_dash_or_alone_below_its_label() -> None:
     """Fireflies and other meeting tools write the time after the name ("Jane Doe - 00:00:03") or on the
     line below it: the turn's time, neither a firm nor speech."""
