@@ -311,8 +311,12 @@ def test_the_gap_report_holds_guesses_and_blanks(tmp_path: Path) -> None:
     """A guess between question marks and a typist's blank ("___") are gaps in the report."""
     src = tmp_path / "talk.txt"
     src.write_text("Ann: It was [? Fremont ?], and ___ was there, in snake_case.\nBob: (inaudible 0:42) yes.\n")
-    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "gaps")
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "gaps,html")
     assert code == 0, out
+    assert (
+        '<span class="gap"><span class="visually-hidden">Gap in the recording: </span>___</span>'
+        in (tmp_path / "out/talk.html").read_text()
+    )
     gaps = json.loads((tmp_path / "out/talk.gaps.json").read_text())
     kinds = [(g["kind"], g["marker"]) for g in gaps["gaps"]]
     assert kinds == [("uncertain", "[Fremont?]"), ("inaudible", "___"), ("inaudible", "[inaudible 0:42]")], kinds
