@@ -37,6 +37,11 @@ _PERCENT_MARK = re.compile(r" %(?![\w%])(?![ \t]*[\d(])")  # a space before it: 
 # (the pattern starts at the rare dot, and the word before it is read after)
 _NO_SPACE_AFTER_STOP = re.compile(r"\.(?=([A-Z][a-z]+)\b(?![.@/]\w))")
 _LOWER_WORD_BEFORE = re.compile(r"(?<![\w.@/-])[a-z]{2,}$")
+# a comma or full stop typed twice after a word, before a space ("grew,, and", "rose.. We"): not an
+# ellipsis ("..." or "rose.. ." stays), nor a path or a range of code ("../", "1..10")
+_DOUBLED_MARK = re.compile(r"(?:,,|\.\.)(?<=[^\W\d_],,|[^\W\d_]\.\.)(?=[ \t]+[^\W\d_]|[ \t]*$)")
+# "e.g" and "i.e" without their last full stop, before a space or a comma ("e.g growth", "i.e, more")
+_LATIN_SHORT = re.compile(r"(?:e\.g|i\.e)(?<![\w.]e\.g)(?<![\w.]i\.e)(?=[ \t,])", re.IGNORECASE)
 SENTENCE_WORD = 4.0  # Zipf: the word after the stop is an everyday one ("We", "Then"), not a file's "Pdf" or "Js"
 _ADDRESS_MARK = re.compile(r"[/@]|\.\w+\.")
 # spaces only: a tab is a column or an indent someone put there ("4200<TAB> It ships" in a .tsv)
@@ -122,6 +127,12 @@ def _rare_marks(t: Transcript, spans: list[Span], result: PassResult) -> None:
     for m in _NO_SPACE_AFTER_STOP.finditer(text):
         if (span := paragraph(m)) is not None and _run_on_sentence(text, m, span.start, span.end):
             _fix(t, result, "space-after-stop", m.end(), m.end(), " ", "a sentence ran into the next without its space")
+    for m in _DOUBLED_MARK.finditer(text) if (",," in text or ".." in text) else ():
+        if paragraph(m) is not None:
+            _fix(t, result, "doubled-mark", m.start() + 1, m.end(), "", f"'{m.group()}' typed twice is one '{m.group()[0]}'")
+    for m in _LATIN_SHORT.finditer(text) if ("e.g" in text or "i.e" in text) else ():
+        if paragraph(m) is not None:
+            _fix(t, result, "abbreviation-stop", m.end(), m.end(), ".", f"'{m.group()}.' ends with its full stop")
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
