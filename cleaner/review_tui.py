@@ -1,4 +1,5 @@
-"""Terminal review: one suggestion at a time, one key per decision, saved as you go.
+"""Terminal review: one suggestion at a time, one key per decision (a digit for one of its
+alternatives), saved as you go.
 
 Every decision is written to the queue file at once, so quitting (or a closed
 terminal) loses nothing and the next ``cleaner review`` resumes at the first
@@ -101,7 +102,8 @@ class Session:
         if evidence:
             c.print(Text("evidence: " + ", ".join(f"{k}={v}" for k, v in evidence.items()), style="dim"))
         if s.get("alternatives"):
-            c.print(Text("alternatives: " + ", ".join(s["alternatives"]), style="dim"))
+            # a digit takes that reading instead ("ebit": [1] EBITDA)
+            c.print(Text("alternatives: " + "  ".join(f"[{i}] {a}" for i, a in enumerate(s["alternatives"][:9], 1)), style="cyan"))
         c.print(Text(f"rule {s['pass']}/{s['rule']}  ·  confidence {s['confidence']:.2f}", style="dim"))
         c.print(Text("  ".join(f"[{k}] {label}" for k, label in KEYS), style="cyan"))
 
@@ -135,6 +137,8 @@ class Session:
                 self._apply([current], "edited", text)
             elif key == "s":
                 self._apply([current], "deferred")
+            elif key.isdigit() and 1 <= int(key) <= min(9, len(current.get("alternatives") or [])):
+                self._apply([current], "edited", current["alternatives"][int(key) - 1])
             elif key == "A":
                 self._apply(same_rule, "accepted")
             elif key == "R":

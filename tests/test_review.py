@@ -285,3 +285,19 @@ def test_the_terminal_says_when_a_change_is_asked_more_than_once(tmp_path: Path)
     child.expect("2 decision")  # one per suggestion answered, not one per key
     child.expect(pexpect.EOF)
     assert [d["verdict"] for d in queue(out)["decisions"].values()] == ["rejected", "rejected"]
+
+
+def test_a_digit_takes_one_of_a_suggestions_alternatives(tmp_path: Path) -> None:
+    """ "ebit" is asked as EBIT, with EBITDA as the other reading: [1] takes that one, and the next clean applies it."""
+    src = tmp_path / "call.txt"
+    src.write_text("Alice Smith: Our adjusted ebit rose 12% this year, and revenue grew.\nBob Jones: Thanks.\n")
+    out = tmp_path / "out"
+    cli("clean", str(src), "-o", str(out))
+    child = _spawn(f"{sys.executable} -m cleaner review {out / 'call.review.json'}")
+    child.expect(r"\[1\] EBITDA")
+    child.send("1")
+    child.expect("Nothing left to review")
+    child.expect(pexpect.EOF)
+    assert [(d["verdict"], d.get("text")) for d in queue(out)["decisions"].values()] == [("edited", "EBITDA")]
+    cli("clean", str(src), "-o", str(out), "--format", "txt")
+    assert "adjusted EBITDA rose" in (out / "call.txt").read_text()
