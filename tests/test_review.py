@@ -237,6 +237,18 @@ def test_docx_has_tracked_changes_with_comments(cleaned: tuple[Path, Path]) -> N
     assert "confidence" in comments and "the alpha phase" in comments
 
 
+def test_a_word_comment_names_a_suggestions_other_readings(tmp_path: Path) -> None:
+    """ "ebit" asked as EBIT: the comment says EBITDA may be written instead (an edit the import reads as such)."""
+    import zipfile
+
+    src = tmp_path / "call.txt"
+    src.write_text("Alice Smith: Our adjusted ebit rose 12% this year, and revenue grew.\nBob Jones: Thanks.\n")
+    cli("clean", str(src), "-o", str(tmp_path / "out"), "--format", "docx,review")
+    with zipfile.ZipFile(tmp_path / "out/call.docx") as z:
+        comments = z.read("word/comments.xml").decode()
+    assert "Accept to write 'EBIT', reject to keep 'ebit', or write 'EBITDA' in its place." in comments.replace("&apos;", "'")
+
+
 def test_import_of_an_untouched_docx_decides_nothing(cleaned: tuple[Path, Path]) -> None:
     _, out = cleaned
     output = cli("import-review", str(out / "call.docx"))

@@ -147,7 +147,9 @@ def _tracked(doc: Document, para, piece: Piece, ids: _Ids, date: str, comments: 
     who = "" if not change.applied else " automatically" if change.decided_by in ("", "auto") else f" by {change.decided_by}"
     note = (
         f"{what}{who} ({change.rule}, confidence {change.confidence:.2f}): {change.reason}. "
-        f"Accept to write '{change.after}', reject to keep '{change.before}'. id {change.id}"
+        f"Accept to write '{change.after}', reject to keep '{change.before}'"
+        + "".join(f", or write '{a}' in its place" for a in change.alternatives)
+        + f". id {change.id}"
     )
     if comments:
         doc.add_comment(runs, _xml_text(note), author="cleaner", initials="CL")

@@ -28,6 +28,7 @@ class Change:
     confidence: float
     applied: bool
     decided_by: str = ""
+    alternatives: tuple[str, ...] = ()  # other readings a reviewer may write instead
 
 
 @dataclass(frozen=True)
@@ -67,7 +68,9 @@ def change_marks(result: CleanResult, track_pending: bool, track_applied: bool) 
                     span.end,
                     Piece(
                         t.text[span.start : span.end],
-                        change=Change(s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, False),
+                        change=Change(
+                            s.id, s.before, s.after, s.reason, f"{s.pass_id}/{s.rule_id}", s.confidence, False, alternatives=s.alternatives
+                        ),
                     ),
                 )
             )
