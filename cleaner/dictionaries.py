@@ -293,15 +293,22 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
 _LITERAL_GATE = 4  # characters: a literal this long that every match holds is a cheaper gate than the pattern
 
 
-def _required_literal(pattern: re.Pattern[str]) -> str:
-    r"""The longest run of plain characters every match must hold, read from the pattern's own parse
-    ("" if none): " base points" in ``\b(\d+|one|two) base points\b``, " dot " in a spoken web address."""
+def _parsed(pattern: re.Pattern[str]) -> list[tuple[Any, Any]]:
+    """The pattern's items, as the standard library's own regular-expression parser reads them ([] if it
+    cannot: a private module, so any surprise means no gate, never an error)."""
     try:
-        from re import _constants, _parser  # the standard library's own regular-expression parser
+        from re import _parser
 
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a private module: any surprise means no literal gate, never an error
-        return ""
+        return list(_parser.parse(pattern.pattern, pattern.flags))
+    except Exception:
+        return []
+
+
+def _required_literal(items: list[tuple[Any, Any]]) -> str:
+    r"""The longest run of plain characters every match must hold, read from the pattern's parsed items
+    ("" if none): " base points" in ``\b(\d+|one|two) base points\b``, " dot " in a spoken web address."""
+    from re import _constants
+
     best = run = ""
     for op, arg in items:
         if op is _constants.LITERAL:
@@ -312,16 +319,12 @@ def _required_literal(pattern: re.Pattern[str]) -> str:
     return best
 
 
-def _opening(pattern: re.Pattern[str]) -> tuple[str, str, bool]:
+def _opening(items: list[tuple[Any, Any]]) -> tuple[str, str, bool]:
     r"""A pattern's opening letter class and the literal after it, and whether a word starts there, as
     ``("Ii", "ts ", True)`` for ``\b([Ii])ts ...`` (("", "", False) for any other opening): a word whose
     first letter may be either case."""
-    try:
-        from re import _constants, _parser
+    from re import _constants
 
-        items = list(_parser.parse(pattern.pattern, pattern.flags))
-    except Exception:  # a private module: any surprise means no such gate, never an error
-        return "", "", False
     word = bool(items) and items[0] == (_constants.AT, _constants.AT_BOUNDARY)
     while items and items[0][0] is _constants.AT:
         items = items[1:]
@@ -350,10 +353,11 @@ def _gate(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
     matches, so where the gate finds nothing the pattern finds nothing."""
     if pattern is None:
         return None
-    literal = _required_literal(pattern)
+    items = _parsed(pattern)  # parsed once, for both kinds of literal gate
+    literal = _required_literal(items)
     if len(literal) >= _LITERAL_GATE:
         return re.compile(re.escape(literal), pattern.flags & re.IGNORECASE)
-    letters, after, word = _opening(pattern)
+    letters, after, word = _opening(items)
     if letters and after:
         opening = ("\\b" if word else "") + f"[{re.escape(letters)}]{re.escape(after)}"
         return re.compile(f"{re.escape(after)}(?<={opening})", pattern.flags & re.IGNORECASE)

@@ -81,11 +81,10 @@ def _decode(data: bytes, name: str) -> Decoded:
     if encoding != "cp1252" and western is not None and western.chaos <= best.chaos and western.coherence >= best.coherence:
         with contextlib.suppress(UnicodeDecodeError):  # a byte 1252 leaves undefined: keep the best guess
             encoding, text = "cp1252", data.decode("cp1252")
-    if encoding.replace("-", "_").lower() in _DOUBLE_BYTE and _single_byte_accents(data):
+    if encoding.replace("-", "_").lower() in _DOUBLE_BYTE and (western_text := _single_byte_accents(data)) is not None:
         # charset-normalizer guesses a short Spanish or French text in Windows-1252 as Korean ("johab"), and
         # may not offer 1252 at all: accents one byte each among plain letters are no double-byte script
-        with contextlib.suppress(UnicodeDecodeError):
-            encoding, text = "cp1252", data.decode("cp1252")
+        encoding, text = "cp1252", western_text
     if _looks_binary(text):
         raise CleanerError(f"{name}: looks like binary data, not text")
     return Decoded(text, encoding, f"{name}: not UTF-8; decoded as {encoding}")
@@ -97,16 +96,18 @@ _MARKS = frozenset("’‘“”–—…€•™‚„†‡‰‹›«»°·�
 _DOUBLE_BYTE = {"johab", "cp949", "euc_kr", "shift_jis", "cp932", "euc_jp", "gb2312", "gbk", "gb18030", "big5", "cp950", "big5hkscs"}
 
 
-def _single_byte_accents(data: bytes) -> bool:
-    """Read as Windows-1252, every byte over 127 is a letter of a Western alphabet ("ñ", "é", "Š") or a
-    typographer's mark (curly quotes, dashes, "€"), as in a Spanish or French text; Korean, Japanese and
-    Chinese, two bytes a character, read so give a scatter of symbols ("È¸", "±¤") or bytes 1252 lacks."""
+def _single_byte_accents(data: bytes) -> str | None:
+    """The text read as Windows-1252, where every byte over 127 so read is a letter of a Western alphabet
+    ("ñ", "é", "Š") or a typographer's mark (curly quotes, dashes, "€"), as in a Spanish or French text;
+    else None. Korean, Japanese and Chinese, two bytes a character, read so give a scatter of symbols
+    ("È¸", "±¤") or bytes 1252 lacks."""
     try:
-        text = data[:65536].decode("cp1252")
+        text = data.decode("cp1252")
     except UnicodeDecodeError:
-        return False
-    odd = [ch for ch in text if ord(ch) > 127]
-    return bool(odd) and len(odd) <= len(text) // 5 and all((ch.isalpha() and ord(ch) >= 0xC0) or ch in _MARKS for ch in odd)
+        return None
+    odd = [ch for ch in text[:65536] if ord(ch) > 127]
+    western = bool(odd) and len(odd) <= len(text[:65536]) // 5 and all((ch.isalpha() and ord(ch) >= 0xC0) or ch in _MARKS for ch in odd)
+    return text if western else None
 
 
 def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:

@@ -211,9 +211,9 @@ def _runs_on(t: Transcript, prev: Block, nxt: Block, run: list[Block], unpunctua
     return t.text[prev.span.end - 1].isalnum() and t.text[nxt.span.start].islower()
 
 
-_WRAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")
+_WRAP = re.compile(r"[ \t]*\n(?:[ \t]*\n)?[ \t]*")  # a line break inside a paragraph (two in double-spaced text)
 _HEAD = re.compile(r"\w+$")  # the piece of a word before a line-end hyphen
-_TAIL = re.compile(r"\w+")  # a line break inside a paragraph (two in double-spaced text)
+_TAIL = re.compile(r"\w+")  # and the rest of it, on the next line
 
 
 def _unwrap(t: Transcript, result: PassResult) -> None:

@@ -211,7 +211,7 @@ def render(
                 if piece.gap:
                     run._r.style = gap
     if appendix:
-        _appendix(doc, result)
+        _appendix(doc, result, heading)
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -247,10 +247,10 @@ def _shown(text: str) -> str:
     return "(space)" if not text.strip() else text.replace("\n", "¶")
 
 
-def _appendix(doc: Document, result: CleanResult) -> None:
+def _appendix(doc: Document, result: CleanResult, heading: str) -> None:
+    """The change log and the gap report, under headings of the style ``heading`` (its id)."""
     from .changelog import abridged, gap_rows
 
-    heading = _style_id(doc, "Heading 1")
     _paragraph(doc, APPENDIX_HEADING, heading)
     if result.applied:
         _paragraph(doc, "Every change cleaner made, by line of the original transcript.")
