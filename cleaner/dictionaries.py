@@ -32,6 +32,7 @@ _RULE_KEYS = {"id", "match", "pattern", "replace", "match_case", "case", "applic
 _CONTEXT_KEYS = {"window", "require_any", "forbid_any", "followed_by", "preceded_by", "not_preceded_by"}
 # A quantified group that is itself quantified, or alternation under a quantifier,
 # is how regexes backtrack catastrophically: refuse them outright.
+_LANGUAGE = re.compile(r"[a-z]{2,3}")
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*]")
 
 
@@ -106,6 +107,11 @@ class Dictionary:
     default: bool
     rules: list[Rule] = field(default_factory=list)
     never: list[tuple[str, str | None]] = field(default_factory=list)  # (text, replacement or any) never to propose
+    language: str | None = None  # the language its rules are written for ("en"); None: any
+
+    def written_for(self, language: str) -> bool:
+        """Whether the rules hold in a transcript in ``language``: elsewhere they only suggest."""
+        return self.language is None or self.language == language
 
     @cached_property
     def automaton(self) -> ahocorasick.Automaton | None:
@@ -403,7 +409,11 @@ def _parse_dictionary(path: Path, text: str) -> Dictionary:
     if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
         raise _err(path, None, "a dictionary is a mapping with a 'rules' list")
     name = str(data.get("name") or path.stem)
-    dictionary = Dictionary(name, path, str(data.get("description", "")), bool(data.get("default", True)))
+    language = data.get("language")
+    if language is not None and not (isinstance(language, str) and _LANGUAGE.fullmatch(language)):
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if row.startswith("language:")), None)
+        raise _err(path, line, f"language is a two- or three-letter code such as 'en', not {language!r}")
+    dictionary = Dictionary(name, path, str(data.get("description", "")), bool(data.get("default", True)), language=language)
     for entry in data.get("never") or []:
         if not isinstance(entry, dict) or not isinstance(entry.get("match"), str):
             line = entry.get("__line__") if isinstance(entry, dict) else None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -90,13 +90,16 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     note = decoded.note
     lang = job.lang
     if (lang is None or lang.lower().startswith("en")) and (foreign := other_language(decoded.text)):
-        said = f"reads as {LANGUAGES[foreign]}, not English: cleaner's rules are written for English, so read its fixes with care"
+        said = f"reads as {LANGUAGES[foreign]}, not English: cleaner's English rules only suggest there, so read them with care"
         note = "; ".join(filter(None, [note, f"{src}: {said}" + ("" if lang else f"; its pages are marked '{foreign}'")]))
         lang = lang or foreign
     lang = lang or "en-US"
     qpath = queue_path(stem)
     queue = Queue.load_or_new(qpath)
-    result = clean_text(decoded.text, job.ctx, layout=job.layout, decisions=queue.pipeline_decisions())
+    # a transcript in French is cleaned by French's typography, and English's rules only suggest there
+    language = lang.split("-")[0].lower()
+    ctx = job.ctx if language == job.ctx.language else replace(job.ctx, language=language)
+    result = clean_text(decoded.text, ctx, layout=job.layout, decisions=queue.pipeline_decisions())
     title = title_for(src, result)
     outputs: dict[Path, str | bytes] = {}
     if "txt" in job.formats:

@@ -73,7 +73,8 @@ _COLON_LINE = re.compile(
     rf"(?P<bracket>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[{CAPITALS}][{CAPITALS} .'\-]{{1,40}}?)(?(bracket)\])"
     rf"(?:{_LABEL_DASH}(?P<affil>[{CAPITALS}][^:\n]{{0,60}}?))?"  # "John Doe - CFO: ..." as a call's transcript writes it
     rf"(?:[ \t]+\((?P<paren>[{CAPITALS}][^()\n:]{{0,40}}?)\))?"  # "Jane Doe (CFO): ...", "Host (Mark): ..."
-    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?(?(bold)(?::\*\*|\*\*:)|:)[ \t]+"
+    # French typography sets a space before the colon: "Pierre Martin : Merci."
+    rf"(?:[ \t]+\((?P<ts>[\d:.]+)\))?(?(bold)(?::\*\*|\*\*:)|[ \u00a0\u202f]?:)[ \t]+"
     rf"(?:\[(?P<after>{_TIMESTAMP})\][ \t]*)?(?=\S)"  # "Jane Doe: [00:00:04] speech", as Sonix exports it
 )
 # speaker, timestamp and speech in tab-separated columns, the timestamp first or second, as some

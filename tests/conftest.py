@@ -15,9 +15,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 
 
-def make_context(terms: list[str] | None = None, dictionaries: bool = True, options: dict | None = None) -> PassContext:
+def make_context(
+    terms: list[str] | None = None, dictionaries: bool = True, options: dict | None = None, language: str = "en"
+) -> PassContext:
     lexicon = Lexicon([TermEntry(t, i + 1) for i, t in enumerate(terms)]) if terms else None
-    return PassContext(tuple(load_dictionaries([], dictionaries)), lexicon, options or {})
+    return PassContext(tuple(load_dictionaries([], dictionaries)), lexicon, options or {}, language)
 
 
 @pytest.fixture(scope="session")

@@ -330,6 +330,29 @@ SPANISH = (
 )
 
 
+FRENCH = (
+    "Animatrice : Bonjour à tous et bienvenue à la conférence sur les résultats du deuxième trimestre. Nous avons "
+    "augmenté notre chiffre d'affaires de 12 % sur l'année, et la marge est en hausse.\n\n"
+    "Pierre Martin : Merci. Je voudrais revenir sur les chiffres. Au mois de mars, la demande a été forte et nous avons "
+    "gagné de nouveaux clients. Des questions ? Nous sommes prêts à répondre. So lets see : la suite est bonne.\n"
+)
+
+
+def test_a_transcript_in_french_keeps_its_typography_and_english_rules_only_suggest(tmp_path: Path) -> None:
+    src = tmp_path / "appel.txt"
+    src.write_text(FRENCH)
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt,md,changes")
+    assert code == 0 and "reads as French" in out and "English rules only suggest" in out, out
+    assert (tmp_path / "out/appel.txt").read_text() == FRENCH  # "12 %", "questions ?" and "see :" keep their spaces
+    assert "**Pierre Martin**" in (tmp_path / "out/appel.md").read_text()
+    pending = json.loads((tmp_path / "out/appel.changes.json").read_text())["pending"]
+    assert [(c["before"], c["after"]) for c in pending] == [("lets", "let's")], pending
+    assert "and the transcript reads as French" in pending[0]["reason"]
+    # said to be English, it is cleaned as English
+    code, out = run("clean", str(src), "-o", str(tmp_path / "en"), "--format", "txt", "--lang", "en-GB")
+    assert code == 0 and "12%" in (tmp_path / "en/appel.txt").read_text()
+
+
 def test_a_transcript_in_another_language_is_said_and_its_pages_marked_so(tmp_path: Path) -> None:
     src = tmp_path / "llamada.txt"
     src.write_text(SPANISH)

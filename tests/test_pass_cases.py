@@ -36,7 +36,7 @@ def test_every_pass_has_change_and_keep_cases(pass_id: str) -> None:
 
 @pytest.mark.parametrize(("pass_id", "case"), ALL, ids=[f"{p}: {c['name']}" for p, c in ALL])
 def test_case(pass_id: str, case: dict) -> None:
-    ctx = make_context(case.get("terms"), options=case.get("options"))
+    ctx = make_context(case.get("terms"), options=case.get("options"), language=case.get("language", "en"))
     result = clean_text(case["text"], ctx, passes=(pass_id,), layout=case.get("layout"))
     expected = case["text"] if case["expect"] == "same" else case["expect"]
     assert result.final.text == expected

@@ -225,6 +225,12 @@ def test_colon_and_bracket_turns() -> None:
     assert [zl.block_text(p) for p in zl.paragraphs()] == ["Welcome back.", "Thanks, Jane."]
 
 
+def test_french_labels_with_a_space_before_their_colon() -> None:
+    t = parse("Animatrice : Bonjour à tous.\n\nPierre Martin : Merci. Des questions ? Oui : deux.\n")
+    assert (t.layout, [u.speaker for u in t.turns]) == ("colon", ["Animatrice", "Pierre Martin"])
+    assert t.block_text(t.paragraphs()[-1]) == "Merci. Des questions ? Oui : deux."
+
+
 def test_timestamp_first_labels_as_word_transcribes() -> None:
     """Microsoft Word's Transcribe: "00:00:05 Speaker 1" alone on a line, the speech below. A video's
     chapter list, its names said once and no speech below them, stays text."""

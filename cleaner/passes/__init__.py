@@ -26,6 +26,12 @@ class PassContext:
     dictionaries: tuple[Dictionary, ...] = ()
     lexicon: Lexicon | None = None
     options: dict[str, Any] = field(default_factory=dict)
+    # the language the transcript is written in ("en", "fr"): rules written for another only suggest
+    language: str = "en"
+
+    @property
+    def english(self) -> bool:
+        return self.language == "en"
 
 
 @dataclass

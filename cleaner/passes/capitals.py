@@ -81,7 +81,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     PASS_ID,
                     "capital-as-elsewhere",
                     [Edit(Span(start, end), word)],
-                    Applicability.AUTO,
+                    # "rare" is rare in English: in another language the word may be an everyday one
+                    Applicability.AUTO if ctx.english else Applicability.REVIEW,
                     f"this transcript writes '{word}' with a capital {len(named)} times inside sentences, and only here in lower case",
                     confidence=0.9,
                     evidence={"capitalized": len(named), "lower_case": len(lower), "zipf": round(zipf(low), 2)},

@@ -10,12 +10,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..dictionaries import WORD_RE, Dictionary, Rule
+from ..language import LANGUAGES
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, match_case, sentence_start, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "dictionary"
+
+
+def _named(code: str | None) -> str:
+    return "English" if code == "en" else LANGUAGES.get(code or "", repr(code))
 
 
 def _lower_same_length(text: str) -> str:
@@ -139,6 +144,13 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             for found, d in zip(literals, ctx.dictionaries, strict=True):
                 if hits := _literal_hits(text, low, bs, d, [(bs, be)]).get(0):
                     found[k] = hits
+    # a dictionary written for English only suggests in a French transcript: "Juni", "positiv" and
+    # "Im" are words there
+    elsewhere = {
+        d.name: f"; but this rule is {_named(d.language)}'s, and the transcript reads as {_named(ctx.language)}"
+        for d in ctx.dictionaries
+        if not d.written_for(ctx.language)
+    }
     for k, (bs, be) in enumerate(spans):
         for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
             for rule, s, e in words.get(k, []) + found.get(k, []):
@@ -154,15 +166,18 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 options = [_replacement(rule, source, t.text, s, r) for r in options]
                 if options[0] == source:
                     continue
+                applicability = rule.applicability
+                if d.name in elsewhere and applicability is Applicability.AUTO:
+                    applicability = Applicability.REVIEW
                 result.suggestions.append(
                     suggest(
                         t,
                         PASS_ID,
                         f"{d.name}/{rule.id}",
                         [Edit(Span(s, e), options[0])],
-                        rule.applicability,
-                        rule.reason,
-                        confidence=0.95 if rule.applicability is Applicability.AUTO else 0.6,
+                        applicability,
+                        rule.reason + elsewhere.get(d.name, ""),
+                        confidence=0.95 if applicability is Applicability.AUTO else 0.6,
                         evidence={"dictionary": d.name, "rule": rule.id, "source": rule.source},
                         alternatives=tuple(o for o in options[1:] if o != source),
                         # a rule for several words is the more particular where two start together: "i phones"

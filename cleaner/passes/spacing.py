@@ -30,6 +30,7 @@ _WRONG_SIDE_MARK = re.compile(r"[,;](?=[a-z])")
 # (one pattern a sign: a literal first is found fast, a class of signs is tried at every position)
 _SPACE_AFTER_CURRENCY = [(sign, re.compile(re.escape(sign) + r"[ \t]+(?=\d)")) for sign in "$€£¥"]
 _NOT_BEFORE_CURRENCY = re.compile(r"[a-z0-9_$€£¥]")  # "5$ 3", "x$ 1": no amount's sign
+_FRENCH_SPACED = "?!:;"  # French typography sets a space before these: "Pourquoi ?"
 _PERCENT_MARK = re.compile(r" %(?![\w%])(?![ \t]*[\d(])")  # a space before it: "12%" needs nothing
 # a sentence run into the next without its space: "last year.We expect" (a lower-case word before the
 # stop and a capitalized word after it, in a stretch without "/", "@" or another dot: not an address,
@@ -96,7 +97,7 @@ def _run_on_sentence(text: str, m: re.Match[str], s: int, e: int) -> bool:
     return ordinary_word(after) and zipf(after) >= SENTENCE_WORD
 
 
-def _rare_marks(t: Transcript, spans: list[Span], result: PassResult) -> None:
+def _rare_marks(t: Transcript, spans: list[Span], result: PassResult, english: bool) -> None:
     """The rules that start at a mark most transcripts seldom hold (a comma against the next word, a
     currency or percent sign, a full stop against a capital): each scans the whole text once and keeps
     what lies inside one of the paragraphs, rather than being asked of every paragraph in turn."""
@@ -117,7 +118,8 @@ def _rare_marks(t: Transcript, spans: list[Span], result: PassResult) -> None:
         for m in pattern.finditer(text) if sign in text else ():
             if paragraph(m) and not _after(text, m.start(), _NOT_BEFORE_CURRENCY):
                 _fix(t, result, "space-in-amount", m.start() + 1, m.end(), "", "a currency sign is written against its amount")
-    for m in _PERCENT_MARK.finditer(text) if " %" in text else ():
+    # French, German and others write "12 %" with its space: only English writes it against the number
+    for m in _PERCENT_MARK.finditer(text) if english and " %" in text else ():
         if (span := paragraph(m)) is None:
             continue
         sign = m.start() + 1
@@ -141,6 +143,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     for block in t.blocks:
         _control_characters(t, block.span.start, block.span.end, result)
     spans = [block.span for block in t.paragraphs()]
+    french = ctx.language == "fr"
     for span in spans:
         s, e = span.start, span.end
         for m in _SPACE_BEFORE_PUNCT.finditer(text, s, e):
@@ -150,6 +153,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             if text.startswith("..", m.end()):
                 continue
             if text[m.end()] == "." and not _SENTENCE_AFTER_STOP.match(text, m.end(), e):
+                continue
+            if french and text[m.end()] in _FRENCH_SPACED:
                 continue
             _fix(t, result, "space-before-punctuation", m.start(), m.end(), "", f"no space belongs before '{text[m.end()]}'")
         for m in _SPACE_RUN.finditer(text, s, e):
@@ -161,6 +166,6 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             if head and tail and rejoins(head.group(), tail.group(1)):
                 why = f"'{head.group()}- {tail.group(1)}' is the word '{head.group()}{tail.group(1)}', broken at a printed line's end"
                 _fix(t, result, "broken-word", m.start(), tail.start(1), "", why)
-    _rare_marks(t, spans, result)
+    _rare_marks(t, spans, result, ctx.english)
     result.suggestions.sort(key=lambda sg: sg.span.start)  # in text order, as a pass gives them
     return result

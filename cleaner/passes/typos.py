@@ -33,6 +33,8 @@ def _write_like(fix: str, source: str) -> str:
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    if not ctx.english:
+        return result  # the list is of English misspellings: German's "Juni" and Spanish "potencial" are words
     # most transcripts hold none or a few of the misspellings: find which, then look only for those
     paragraphs = [b.span for b in t.paragraphs()]
     words: set[str] = set()
