@@ -57,3 +57,11 @@ def better_known(before: str, after: str) -> bool:
     if len(old) != len(new):
         return True  # words joined or split ("JP Morgan" for a label's "JPMorgan"): the lexicon's own guards judge those
     return all(zipf(n.lower()) >= min(zipf(o.lower()), KNOWN) for o, n in zip(old, new, strict=True) if o.lower() != n.lower())
+
+
+def rare_both(before: str, after: str) -> bool:
+    """Every word the label would change is one English hardly knows, as the label's own is: two
+    spellings of a rare name ("Halverson", "Halvorsen"), where the words' frequencies say nothing."""
+    old, new = WORD_RE.findall(before), WORD_RE.findall(after)
+    changed = [o for o, n in zip(old, new, strict=False) if o.lower() != n.lower()]
+    return len(old) == len(new) and bool(changed) and all(zipf(o.lower()) < KNOWN for o in changed)

@@ -29,7 +29,7 @@ from rapidfuzz.fuzz import ratio
 
 from .. import frequency, label_terms
 from ..dictionaries import WORD_RE
-from ..label_terms import better_known, label_lexicon, label_names
+from ..label_terms import better_known, label_lexicon, label_names, rare_both
 from ..lexicon import Candidate, Lexicon, Term, bare, join_key, max_distance, phonetic, sound_keys_agree, sounds_alike, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
@@ -1310,7 +1310,10 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
     "Jira" near a "Jiri", would bury the ones that matter."""
     taken = [sg.span for sg in result.suggestions]
     for sg in found.suggestions:
-        if any(sg.span.start < s.end and s.start < sg.span.end for s in taken) or not better_known(sg.before, sg.after):
+        if any(sg.span.start < s.end and s.start < sg.span.end for s in taken):
+            continue
+        known = better_known(sg.before, sg.after)
+        if not known and not (sg.applicability is Applicability.AUTO and rare_both(sg.before, sg.after)):
             continue
         words = WORD_RE.findall(sg.before)
         if listed is not None and any(listed.has_exact(w) for w in words):
@@ -1319,6 +1322,11 @@ def _add_label_terms(result: PassResult, found: PassResult, listed: Lexicon | No
             continue
         evidence = {k: v for k, v in sg.evidence.items() if k != "term_list_line"} | {"source": label_terms.SOURCE}
         reason = sg.reason.replace("the term list", "a speaker label")
+        if not known:
+            # two rare spellings of one name ("Halverson" in the speech, "Ingrid Halvorsen" on the label):
+            # the label is as likely the slip, so a person decides
+            sg = replace(sg, applicability=Applicability.REVIEW, confidence=0.6)
+            reason += "; the speech's spelling is a name too, so which is right is unclear"
         result.suggestions.append(replace(sg, rule_id="label-" + sg.rule_id, reason=reason, evidence=evidence))
 
 
