@@ -18,7 +18,7 @@ RULES = [r for d in SHIPPED for r in d.rules]
 
 
 def test_dictionaries_ship() -> None:
-    assert {d.name for d in SHIPPED} >= {"automotive", "english", "finance", "web"}
+    assert {d.name for d in SHIPPED} >= {"automotive", "brands", "brokers", "english", "finance", "web"}
 
 
 @pytest.mark.parametrize("rule", RULES, ids=[f"{r.dictionary}/{r.id}" for r in RULES])
