@@ -23,6 +23,11 @@ from . import PassContext, PassResult, suggest
 PASS_ID = "speakers"
 _KNOWN = 2.5  # Zipf: a word English knows, beside a misspelling of it that it hardly does ("goldmann")
 _SIMILAR = 88  # rapidfuzz ratio above which two label parts are one name spelled two ways
+# the last word of a firm's name, which firms write in the plural: "Capstone Investments", "Acme Partners"
+_FIRM_PLURALS = frozenset(
+    "investments securities partners holdings markets industries technologies solutions systems resources "
+    "associates advisors advisers brothers communications pharmaceuticals therapeutics sciences services".split()
+)
 
 
 def _parts(t: Transcript) -> list[tuple[str, Span]]:
@@ -127,6 +132,15 @@ def _unsuffixed(name: str) -> str:
     return " ".join(re.sub(r"(?:['’]?s)$", "", w) for w in name.lower().split())
 
 
+def _firm_plural(cluster: list[str]) -> str | None:
+    """The one spelling of the cluster whose last word is a firm's plural ("Capstone Investments"), where the
+    others are it without the "s" ("Capstone Investment"), a slip the singular is far more often."""
+    plural = [f for f in cluster if f.split()[-1].lower() in _FIRM_PLURALS]
+    if len(plural) == 1 and all(f == plural[0] or f + "s" == plural[0] for f in cluster):
+        return plural[0]
+    return None
+
+
 def _known(name: str) -> int:
     return sum(zipf(w) >= _KNOWN for w in name.split())
 
@@ -204,6 +218,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             # "Goldmann Sachs")
             target = max(cluster, key=lambda f: (forms[f], spoken[f], _known(f), len(f)))
             applicability, why = Applicability.REVIEW, f"used {forms[target]} time(s); which spelling is right is unclear"
+            if (plural := _firm_plural(cluster)) is not None:
+                target, why = plural, f"a firm's '{plural.split()[-1]}' is written in the plural; which spelling is right is unclear"
         others = tuple(f for f in dict.fromkeys(cluster) if f != target)
         for text, span in parts:
             if text in others:
