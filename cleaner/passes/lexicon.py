@@ -132,6 +132,8 @@ _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay
 # (both start at a capital and look behind it after: a look-behind or \b first is tried at every position)
 _CAPITAL_PAIR = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
 _SPELLED_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.\s?|\s)(?:[A-Z](?:\.\s?|\s)){0,6}[A-Z]\b\.?")
+# what follows a sentence's full stop: a line's end, or a capital
+_SENTENCE_NEXT = re.compile(r"[ \t]*(?:\n|$)|[ \t]+[\"“‘(]?[A-Z]")
 # the same in a transcript written in lower case ("an m r a like"), letters one space apart
 _SPELLED_LOWER = re.compile(r"\b[a-z](?: [a-z]){2,6}\b")
 _LETTER_BRAND = re.compile(r"[a-z][A-Z][a-z]{2,}\w*")  # eTouch, iPad, eBay
@@ -433,7 +435,11 @@ class _Run:
             term = self.lex.acronyms.get(letters)
             if term is None:
                 continue
-            end = m.end() - (1 if m.group().endswith(".") and not self.t.text[m.end() - 2].isalpha() else 0)
+            # a closing dot is the sentence's after letters spelled apart ("a little A T P."), and after dotted
+            # ones that end a sentence ("we booked I.B.N.R. Next"); inside one it is the last letter's
+            end = m.end()
+            if m.group().endswith(".") and ("." not in m.group()[:-1] or m.end() >= e or _SENTENCE_NEXT.match(self.t.text, m.end())):
+                end -= 1
             # "a" and "i" are words too: in lower case, three letters with one at an end ("the m r a") may not all be the acronym's
             sure = len(letters) >= 3 and not (m.group().islower() and _word_at_an_end(letters))
             reason = f"'{m.group().strip()}' spells out the term list's acronym {term.text}"
@@ -599,9 +605,16 @@ class _Run:
             if w.low != tw.lower()
         )
         close = all(sounds_alike(w.base, tw) or Levenshtein.distance(w.low, tw.lower()) <= 1 for w, tw in pairs if w.base != tw)
+        # every misspelt word is no word at all, one letter from the term's and sounding like it, beside the
+        # rest of the term written right ("ATP synthaze" for ATP synthase, however common "ATP" is)
+        unheard = all(
+            zipf(w.low) == 0 and Levenshtein.distance(w.low, tw.lower()) == 1 and sounds_alike(w.base, tw)
+            for w, tw in pairs
+            if w.low != tw.lower()
+        )
         window = [w for w, _ in pairs]
         heard = self._first_name_heard(window, term.words, *pairs[0])
-        sure = not grammar and (((distinctive or misheard_name) and close) or self._person(window, term) or heard)
+        sure = not grammar and (((distinctive or misheard_name or unheard) and close) or self._person(window, term) or heard)
         words = "a word" if changed == 1 else "words"
         return sure, f"the term list has '{term.text}'; the text has the same name with {words} misspelled"
 
