@@ -233,11 +233,16 @@ WRAP_DOUBLE_SHARE = 0.9  # a blank line after this share of lines or more: doubl
 _SENTENCE_CLOSERS = ".?!:;\"”’')]…"  # what a finished sentence ends with, before a label of the next turn
 
 
-# a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "Page 4/20", "- 4 -", and in
-# brackets, as a typist marks where the printed page turned: "[Page 4 of 20]", "(Page 4)"
+# a page's number left in text copied from a PDF: "Page 4", "Page 4 of 20", "Page 4/20", "- 4 -", "-- Page 4 --",
+# "4 | Page", "Page | 4", in brackets, as a typist marks where the printed page turned ("[Page 4 of 20]",
+# "(Page 4)"), or closing a running header, set apart by a wide gap or a bar ("Acme Q2 Call      Page 4")
 _PAGE = r"page[ \t]+\d{1,4}(?:[ \t]*(?:of|/)[ \t]*\d{1,4})?"
+_DASHES = r"[-–—]{1,3}"
 PAGE_MARK = re.compile(
-    rf"(?:{_PAGE}|\[[ \t]*{_PAGE}[ \t]*\]|\([ \t]*{_PAGE}[ \t]*\)|[-–—][ \t]*\d{{1,4}}[ \t]*[-–—])[ \t]*$", re.IGNORECASE
+    rf"(?:{_PAGE}|\[[ \t]*{_PAGE}[ \t]*\]|\([ \t]*{_PAGE}[ \t]*\)|{_DASHES}[ \t]*(?:{_PAGE}|\d{{1,4}})[ \t]*{_DASHES}"
+    rf"|\d{{1,4}}[ \t]*\|[ \t]*page|page[ \t]*\|[ \t]*\d{{1,4}}"
+    rf"|(?-i:[^\n]{{3,100}}?(?:[ \t]{{3,}}|\t|[ \t]+[|·•][ \t]+)Page[ \t]+\d{{1,4}}(?:[ \t]*(?:of|/)[ \t]*\d{{1,4}})?))[ \t]*$",
+    re.IGNORECASE,
 )
 
 
