@@ -1,16 +1,21 @@
-"""Undo Markdown escapes a transcript picked up on its way through an editor (``\\$100``).
+"""Undo what a transcript picked up on its way through editors and web pages: Markdown escapes
+(``\\$100``), HTML entities (``R&amp;D``) and mojibake, UTF-8 read once as Windows-1252 (``donâ€™t``).
 
 A plain-text transcript never means a literal backslash before punctuation,
 so these are always safe to remove, except inside a file path: a word that also has
 a backslash before a letter or digit (``C:\\Users\\me\\.config``, ``\\\\server\\share``)
-keeps every backslash it has.
+keeps every backslash it has. An entity is decoded only where it names a character, and never in
+an address or code; mojibake is mended by ftfy, word by word, only where a letter of the kind
+UTF-8 leaves behind (``Ã``, ``Â``, ``â€``) stands before one of Windows-1252's marks.
 """
 
 from __future__ import annotations
 
+import html
 import re
 
 from ..model import Applicability, Edit, Span, Transcript
+from ..tokens import in_address_or_code
 from . import PassContext, PassResult, suggest
 
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
@@ -18,6 +23,15 @@ PASS_ID = "escapes"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'=:;,?@^])")
 _PATH_SEPARATOR = re.compile(r"\\[^\W_]")  # "\Users": a backslash no Markdown writer puts before a letter
 _WORD = re.compile(r"\S+")
+# a named or numbered character reference: "&amp;", "&#39;", "&#x2019;", "&nbsp;"
+_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,7});")
+# a word holding what UTF-8 leaves when read as Windows-1252: a lead letter, then a continuation mark
+_MOJIBAKE = re.compile(
+    r"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßâãäåæçèéêëìíîï]"
+    r"[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022"
+    r"\u2026\u2030\u2039\u203a\u20ac\u2122]"
+)
+_TOKEN_EDGE = " \t\r\n"
 
 
 def _in_path(text: str, at: int, start: int, end: int) -> bool:
@@ -46,4 +60,59 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     priority=10,
                 )
             )
+        if t.layout != "captions":  # WebVTT writes "&" as "&amp;": a caption file keeps its format's codes
+            _entities(t, block.span.start, block.span.end, result)
+        _mojibake(t, block.span.start, block.span.end, result)
     return result
+
+
+def _entities(t: Transcript, start: int, end: int, result: PassResult) -> None:
+    text = t.text
+    for m in _ENTITY.finditer(text, start, end) if "&" in text[start:end] else ():
+        char = html.unescape(m.group())
+        if char == m.group() or in_address_or_code(text, m.start(), m.end()):
+            continue  # no character of that name ("&foo;"), or code that writes the entity on purpose
+        char = " " if char == "\u00a0" else char  # a web page's no-break space is a space in a transcript
+        result.suggestions.append(
+            suggest(
+                t,
+                PASS_ID,
+                "html-entity",
+                [Edit(Span(m.start(), m.end()), char)],
+                Applicability.AUTO,
+                f"'{m.group()}' is a web page's code for '{char}'",
+                priority=10,
+            )
+        )
+
+
+def _mojibake(t: Transcript, start: int, end: int, result: PassResult) -> None:
+    text = t.text
+    after = start  # the end of the last word looked at: a word with two mangled letters is one fix
+    for m in _MOJIBAKE.finditer(text, start, end):
+        if m.start() < after:
+            continue
+        s = m.start()
+        while s > start and text[s - 1] not in _TOKEN_EDGE:
+            s -= 1
+        e = m.end()
+        while e < end and text[e] not in _TOKEN_EDGE:
+            e += 1
+        after = e
+        import ftfy  # only where a word looks mangled: most transcripts have none
+
+        word = text[s:e]
+        fixed = ftfy.fix_encoding(word)
+        if fixed == word:
+            continue
+        result.suggestions.append(
+            suggest(
+                t,
+                PASS_ID,
+                "mojibake",
+                [Edit(Span(s, e), fixed)],
+                Applicability.AUTO,
+                f"'{word}' is '{fixed}' written in UTF-8 and read back as Windows-1252",
+                priority=10,
+            )
+        )
