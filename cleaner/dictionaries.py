@@ -95,6 +95,9 @@ class Rule:
     # the pattern without its leading word boundary: it matches wherever the pattern does, and a
     # paragraph it finds nothing in is skipped several times faster than ``\b`` lets the pattern scan
     gate: re.Pattern[str] | None = None
+    # where the gate is a literal every match holds: at most how far into a match it starts, so the
+    # pattern need only be tried that far before each place the literal is found (None: anywhere)
+    anchor: int | None = None
 
 
 @dataclass
@@ -293,6 +296,7 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         keep_examples=keeps,
         source=f"{_shown_path(path)}:{line}",
         gate=_gate(pattern),
+        anchor=_anchor(pattern),
     )
 
 
@@ -325,6 +329,24 @@ def _required_literal(items: list[tuple[Any, Any]]) -> str:
     return best
 
 
+def _literal_offset(items: list[tuple[Any, Any]], literal: str) -> int | None:
+    r"""How far into a match, at most, the required ``literal`` starts: the widest the items before it
+    can be (None where they have no bound, as ``\w+`` has not)."""
+    from re import _constants, _parser
+
+    run = ""
+    for k, (op, arg) in enumerate(items):
+        run = run + chr(arg) if op is _constants.LITERAL else ""
+        if run == literal:
+            start = k + 1 - len(literal)
+            try:
+                widest = _parser.SubPattern(_parser.State(), items[:start]).getwidth()[1] if start else 0
+            except Exception:
+                return None
+            return widest if widest < 64 else None
+    return None
+
+
 def _opening(items: list[tuple[Any, Any]]) -> tuple[str, str, bool]:
     r"""A pattern's opening letter class and the literal after it, and whether a word starts there, as
     ``("Ii", "ts ", True)`` for ``\b([Ii])ts ...`` (("", "", False) for any other opening): a word whose
@@ -348,6 +370,15 @@ def _opening(items: list[tuple[Any, Any]]) -> tuple[str, str, bool]:
             break
         run += chr(arg)
     return "".join(chr(arg) for _, arg in members), run, word
+
+
+def _anchor(pattern: re.Pattern[str] | None) -> int | None:
+    """The literal gate's furthest start inside a match (see Rule.anchor), or None."""
+    if pattern is None:
+        return None
+    items = _parsed(pattern)
+    literal = _required_literal(items)
+    return _literal_offset(items, literal) if len(literal) >= _LITERAL_GATE else None
 
 
 def _gate(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:

@@ -7,9 +7,12 @@ context (words near it in the same paragraph) allows it.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from ..dictionaries import WORD_RE, Dictionary, Rule
+import ahocorasick
+
+from ..dictionaries import WORD_RE, Dictionary, Rule, compile_literals
 from ..language import LANGUAGES
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address_or_code
@@ -59,16 +62,32 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows([w.lower() for w in before[-n:]], [w.lower() for w in after[:n]])
 
 
-def _literal_hits(text: str, low: str, base: int, d: Dictionary, spans: list[tuple[int, int]]) -> dict[int, list[tuple[Rule, int, int]]]:
+# every dictionary's literals in one automaton, by the dictionaries' identity: one scan of the text
+# serves them all (the tuple is kept beside it, so its ids stay its own)
+_COMBINED: dict[tuple[int, ...], tuple[tuple[Dictionary, ...], ahocorasick.Automaton | None]] = {}
+
+
+def _automaton(dictionaries: tuple[Dictionary, ...]) -> ahocorasick.Automaton | None:
+    key = tuple(map(id, dictionaries))
+    if key not in _COMBINED:
+        if len(_COMBINED) > 8:
+            _COMBINED.clear()
+        _COMBINED[key] = (dictionaries, compile_literals([r for d in dictionaries for r in d.rules if r.match]))
+    return _COMBINED[key][1]
+
+
+def _literal_hits(
+    text: str, low: str, base: int, automaton: ahocorasick.Automaton | None, spans: list[tuple[int, int]]
+) -> dict[int, list[tuple[Rule, int, int]]]:
     """Each paragraph's whole-word literal matches (by the paragraph's index), from one Aho-Corasick scan
     of ``low``, the text from ``base`` on in lower case: a literal holds no line break, so none runs from
     one paragraph into the next."""
     found: dict[int, list[tuple[Rule, int, int]]] = {}
-    if d.automaton is None:
+    if automaton is None:
         return found
     paragraphs = Paragraphs(spans)
     size = len(text)
-    for end_idx, rules in d.automaton.iter(low):
+    for end_idx, rules in automaton.iter(low):
         e = base + end_idx + 1
         for rule in rules:
             assert rule.match is not None
@@ -95,6 +114,11 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], wh
         assert rule.pattern is not None
         pattern = rule.pattern
         alone: set[int] = set()
+        if rule.anchor is not None:
+            # tried only a few characters before each place its literal is found, the text's paragraphs in turn
+            for m in _anchored(text, rule, spans, paragraphs if whole else None):
+                found.setdefault(paragraphs.at(m.start()), []).append((rule, m.start(), m.end()))
+            continue
         if not whole:
             alone.update(i for i, (s, e) in enumerate(spans) if rule.gate is None or rule.gate.search(text, s, e))
         elif rule.gate is not None:
@@ -121,6 +145,36 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], wh
     return found
 
 
+def _anchored(text: str, rule: Rule, spans: list[tuple[int, int]], paragraphs: Paragraphs | None) -> list[re.Match[str]]:
+    """The matches ``finditer`` finds in each paragraph, tried only where one can start: at most
+    ``rule.anchor`` characters before a place the gate's literal is found (a paragraph's "then" is
+    found at memchr speed; scanning it from a pattern that opens on "more|less|..." is many times
+    slower). With ``paragraphs``, the literal is looked for once over the whole text; without, in
+    each paragraph."""
+    assert rule.gate is not None and rule.pattern is not None and rule.anchor is not None
+    out: list[re.Match[str]] = []
+    ranges = [(0, len(text))] if paragraphs is not None else spans
+    for lo, hi in ranges:
+        tried, at = lo, lo  # positions before ``tried`` are tried, or inside a match found
+        while (g := rule.gate.search(text, at, hi)) is not None:
+            at = g.start() + 1  # a literal may overlap itself
+            if paragraphs is None:
+                s, e = lo, hi
+            elif (k := paragraphs.at(g.start())) >= 0:
+                s, e = spans[k]
+            else:
+                continue
+            for pos in range(max(tried, s, g.start() - rule.anchor), g.start() + 1):
+                m = rule.pattern.match(text, pos, e)
+                if m is not None and m.end() > m.start():
+                    out.append(m)
+                    tried = m.end()
+                    break
+            else:
+                tried = max(tried, g.start() + 1)
+    return out
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     text = t.text
@@ -134,16 +188,21 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         _pattern_hits(text, [r for r in d.pattern_rules if r.gate is None or r.gate.search(text) is not None], spans, whole)
         for d in ctx.dictionaries
     ]
+    automaton = _automaton(ctx.dictionaries)
+    every: dict[int, list[tuple[Rule, int, int]]] = {}
     if whole:
         low = _lower_same_length(text)  # once: lower-casing each paragraph on its own cost more than the scan
-        literals = [_literal_hits(text, low, 0, d, spans) for d in ctx.dictionaries]
+        every = _literal_hits(text, low, 0, automaton, spans)
     else:
-        literals = [{} for _ in ctx.dictionaries]
         for k, (bs, be) in enumerate(spans):
-            low = _lower_same_length(text[bs:be])
-            for found, d in zip(literals, ctx.dictionaries, strict=True):
-                if hits := _literal_hits(text, low, bs, d, [(bs, be)]).get(0):
-                    found[k] = hits
+            if hits := _literal_hits(text, _lower_same_length(text[bs:be]), bs, automaton, [(bs, be)]).get(0):
+                every[k] = hits
+    # each dictionary's own, in its order: which dictionary a rule is of decides nothing else
+    literals: list[dict[int, list[tuple[Rule, int, int]]]] = [{} for _ in ctx.dictionaries]
+    place = {d.name: n for n, d in enumerate(ctx.dictionaries)}
+    for k, hits in every.items():
+        for hit in hits:
+            literals[place[hit[0].dictionary]].setdefault(k, []).append(hit)
     # a dictionary written for English only suggests in a French transcript: "Juni", "positiv" and
     # "Im" are words there
     elsewhere = {
