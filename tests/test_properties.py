@@ -344,3 +344,93 @@ def test_any_bytes_decode_or_give_a_one_line_error(data: bytes) -> None:
         assert str(exc).startswith("call.txt: ") and "\n" not in str(exc)
     else:
         assert isinstance(decoded.text, str)
+
+
+_ANCHORED = [r for d in make_context().dictionaries for r in d.pattern_rules if r.anchor is not None]
+_ANCHOR_WORDS = [
+    "more",
+    "then",
+    "the",
+    "we",
+    "and",
+    "R",
+    "D",
+    "SG",
+    "S.G.",
+    "gap",
+    "measures",
+    "non",
+    "a",
+    "few",
+    "per",
+    "say",
+    ",",
+    ".",
+    "its",
+    "not",
+    "been",
+    "covid",
+    "19",
+    "march",
+    "10",
+    "Monday",
+    "could",
+    "of",
+    "ebit",
+    "ferc",
+    "head",
+    "wind",
+    "www",
+    "dot",
+    "acme",
+    "com",
+    "your",
+    "welcome",
+    "their",
+    "going",
+    "to",
+    "be",
+    "Q",
+    "A",
+    "all",
+    "ready",
+    "knew",
+    "were",
+    "suppose",
+    "loose",
+    "money",
+    "offer",
+    "beta",
+    "version",
+    "peak",
+    "my",
+    "interest",
+    "wreck",
+    "havoc",
+    "by",
+    "in",
+    "large",
+    "physical",
+    "year",
+    "revenue",
+    "as",
+    "swell",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_ANCHOR_WORDS), max_size=40), st.lists(st.integers(0, 40), max_size=3))
+def test_a_pattern_tried_only_before_its_literal_finds_what_a_full_search_finds(words: list[str], breaks: list[int]) -> None:
+    """The dictionary pass tries an anchored rule only a few characters before each place its literal is
+    found; over any paragraphs that must give every match a search of each paragraph gives."""
+    from cleaner.passes import Paragraphs
+    from cleaner.passes.dictionary import _anchored
+
+    for k in sorted(set(breaks), reverse=True):
+        words[k:k] = ["\n\n"]
+    text = " ".join(words)
+    spans = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    for rule in _ANCHORED:
+        full = [m.span() for s, e in spans for m in rule.pattern.finditer(text, s, e) if m.end() > m.start()]
+        assert [m.span() for m in _anchored(text, rule, spans, None)] == full, rule.id
+        assert [m.span() for m in _anchored(text, rule, spans, Paragraphs(spans))] == full, rule.id
