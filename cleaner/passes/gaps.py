@@ -1,7 +1,7 @@
 """Inaudible and uncertain-text gaps: one house style, and a report of each.
 
-Every common style -- ``(inaudible)``, ``(inaudible 0.42)``,
-``[inaudible 00:12:31]``, ``(technical difficulty)``, ``[crosstalk]``,
+Every common style -- ``(inaudible)``, ``(inaudible 0.42)``, ``<inaudible>``,
+``[inaudible 00:12:31]``, ``(inaudible - 5 seconds)``, ``(technical difficulty)``, ``[crosstalk]``,
 ``(ph)`` -- becomes ``[inaudible 00:12:31]``-style square brackets, keeping
 any timestamp. A parenthesized guess such as ``(covered)`` may also be an
 ordinary aside, so turning it into ``[covered?]`` is only suggested. Every
@@ -28,9 +28,12 @@ _KINDS = {
     "ph": r"ph|phon\.?|phonetic(?:ally)?|sp",
 }
 _TS = r"(?:\d{1,2}:)?\d{1,2}[:.]\d{2}(?:[.:]\d{1,3})?"
+# how long the gap lasted, as some transcribers write it: "[inaudible - 5 seconds]", "(inaudible, 3 sec)"
+_DURATION = r"\d{1,3}(?:\.\d)?\s*(?:seconds?|secs?|s|minutes?|mins?)"
+# in parentheses, square or curly brackets, or angle brackets as Rev writes "<inaudible>"
 GAP_RE = re.compile(
-    r"(?P<open>[(\[{])\s*(?P<word>" + "|".join(f"(?P<k{i}>{v})" for i, v in enumerate(_KINDS.values())) + r")"
-    r"(?:\s*(?:at\s+|@\s*|-\s*)?(?P<ts>" + _TS + r"))?\s*(?P<close>[)\]}])",
+    r"(?P<open>[(\[{<])\s*(?P<word>" + "|".join(f"(?P<k{i}>{v})" for i, v in enumerate(_KINDS.values())) + r")"
+    r"(?:\s*(?:at\s+|@\s*|-\s*)?(?P<ts>" + _TS + r")|\s*[-,–]?\s*(?P<dur>" + _DURATION + r"))?\s*(?P<close>[)\]}>])",
     re.IGNORECASE,
 )
 _UNCLEAR_Q = re.compile(r"[(\[]\s*\?{1,3}\s*[)\]]")
@@ -98,8 +101,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         taken: list[tuple[int, int]] = []
         for m in GAP_RE.finditer(t.text, s, e):
             kind = _kind(m)
-            ts = m.group("ts")
-            want = house_style(kind, ts)
+            ts, duration = m.group("ts"), m.group("dur")
+            want = house_style(kind, ts or (re.sub(r"\s+", " ", duration) if duration else None))
             span = Span(m.start(), m.end())
             taken.append((m.start(), m.end()))
             if m.group(0) != want:
@@ -121,7 +124,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                     kind if kind != "ph" else "phonetic",
                     span,
                     _message(kind, ts),
-                    {"timestamp": ts or block.timestamp, "marker": want},
+                    {"timestamp": ts or block.timestamp, "marker": want} | ({"duration": duration} if duration else {}),
                 )
             )
         for m in _UNCLEAR_Q.finditer(t.text, s, e):
