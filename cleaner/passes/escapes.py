@@ -1,5 +1,6 @@
 """Undo what a transcript picked up on its way through editors and web pages: Markdown escapes
-(``\\$100``), HTML entities (``R&amp;D``) and mojibake, UTF-8 read once as Windows-1252 (``donâ€™t``).
+(``\\$100``), HTML entities (``R&amp;D``) and tags (``<br>``, ``<b>12%</b>``), and mojibake, UTF-8 read
+once as Windows-1252 (``donâ€™t``).
 
 A plain-text transcript never means a literal backslash before punctuation,
 so these are always safe to remove, except inside a file path: a word that also has
@@ -32,6 +33,9 @@ _MOJIBAKE = re.compile(
     r"\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _TOKEN_EDGE = " \t\r\n"
+# a web page's line break, and its inline formatting opened and closed in the same paragraph: "<b>12%</b>"
+_BREAK_TAG = re.compile(r"[ \t]*<br[ \t]*/?>[ \t]*", re.IGNORECASE)
+_FORMAT_TAG = re.compile(r"<(b|i|u|em|strong|span|font|mark)(?:[ \t][^<>\n]{0,80})?>([^<>\n]{1,200}?)</\1[ \t]*>", re.IGNORECASE)
 
 
 def _in_path(text: str, at: int, start: int, end: int) -> bool:
@@ -62,6 +66,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
             )
         if t.layout != "captions":  # WebVTT writes "&" as "&amp;": a caption file keeps its format's codes
             _entities(t, block.span.start, block.span.end, result)
+            _tags(t, block.span.start, block.span.end, result)
         _mojibake(t, block.span.start, block.span.end, result)
     return result
 
@@ -113,6 +118,49 @@ def _mojibake(t: Transcript, start: int, end: int, result: PassResult) -> None:
                 [Edit(Span(s, e), fixed)],
                 Applicability.AUTO,
                 f"'{word}' is '{fixed}' written in UTF-8 and read back as Windows-1252",
+                priority=10,
+            )
+        )
+
+
+def _tags(t: Transcript, start: int, end: int, result: PassResult) -> None:
+    """A web page's tags left in the text: a line break is a space, and inline formatting opened and closed
+    around the same words goes, the words staying ("<b>12%</b>" is 12%). Never in inline code ("`<br>`")."""
+    text = t.text
+    if "<" not in text[start:end]:
+        return
+
+    def in_code(at: int) -> bool:  # inside inline code: an odd number of backticks before it in the paragraph
+        return text.count("`", start, at) % 2 == 1
+
+    for m in _BREAK_TAG.finditer(text, start, end):
+        if in_code(m.start()):
+            continue
+        edge = m.start() == start or m.end() == end
+        result.suggestions.append(
+            suggest(
+                t,
+                PASS_ID,
+                "html-tag",
+                [Edit(Span(m.start(), m.end()), "" if edge else " ")],
+                Applicability.AUTO,
+                "a web page's line break left in the text",
+                priority=10,
+            )
+        )
+    for m in _FORMAT_TAG.finditer(text, start, end):
+        if in_code(m.start()):
+            continue
+        inner = m.start(2)
+        edits = [Edit(Span(m.start(), inner), ""), Edit(Span(m.end(2), m.end()), "")]
+        result.suggestions.append(
+            suggest(
+                t,
+                PASS_ID,
+                "html-tag",
+                edits,
+                Applicability.AUTO,
+                f"a web page's <{m.group(1).lower()}> formatting left around the words",
                 priority=10,
             )
         )
