@@ -47,6 +47,8 @@ SAMPLES = [
     (ROOT / "tests/domains/earnings-pharma.txt", ROOT / "tests/domains/earnings-pharma.terms.txt", ROOT / "tests/domains/expected"),
     # a biology lecture's names and terms as a hurried typist wrote them, with its hand-corrected copy
     (ROOT / "tests/domains/lecture-biology.txt", ROOT / "tests/domains/lecture-biology.terms.txt", ROOT / "tests/domains/expected"),
+    # a podcast typed in a hurry (apostrophes, then/than, to/too), with its hand-corrected copy
+    (ROOT / "tests/domains/podcast-running.txt", ROOT / "tests/domains/podcast-running.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 

@@ -628,8 +628,9 @@ class _Run:
         # the recognizer already wrote part of it as the name, inside a sentence ("contract Logistics")
         begun = any(w.base == tw and tw[:1].isupper() and not sentence_start(self.t.text, w.start) for w, tw in pairs)
         # three words or more, the whole term as the list writes it ("the new home company", "office of
-        # public counsel"): a phrase that long is the name, where two everyday words may be just that
-        whole = len(term.words) >= WHOLE_TERM_WORDS
+        # public counsel"): a phrase that long is the name, where two everyday words may be just that; a
+        # name's own "The" does not count ("the long run" is only a long run beside a show The Long Run)
+        whole = len(term.words) - (term.words[0].lower() in ("the", "a", "an")) >= WHOLE_TERM_WORDS
         # two everyday words said again and again, as the list writes them: what the transcript is about
         # ("each new home sale" is just that: a phrase of the commonest words is too often only itself)
         often = (
@@ -637,7 +638,11 @@ class _Run:
             and any(zipf(tw.lower()) < PHRASE_WORD for tw in term.words)
             and int(self.fact("phrase", " ".join(term.words).lower())) >= PHRASE_TOPIC
         )
-        sure = named or titled or begun or whole or often or all(self._case_is_sure(e) for e in edits)
+        # every word capitalized elsewhere in the transcript; but a title of everyday words ("The Long Run",
+        # "The Bottom Line") is an idiom too, which its capitalized uses say nothing of ("skip the long run")
+        idiom = term.words[0].lower() == "the" and all(ordinary_word(tw.lower()) for tw in term.words)
+        elsewhere = not idiom and all(self._case_is_sure(e) for e in edits)
+        sure = named or titled or begun or whole or often or elsewhere
         return sure, f"the term list writes '{term.text}' with these capitals"
 
     def _person(self, window: list[Token], term: Term) -> bool:
