@@ -30,9 +30,9 @@ WORD_RE = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 CASE_MODES = ("as-written", "match-source")
 _RULE_KEYS = {"id", "match", "pattern", "replace", "match_case", "case", "applicability", "context", "reason", "examples"}
 _CONTEXT_KEYS = {"window", "require_any", "forbid_any", "followed_by", "preceded_by", "not_preceded_by"}
+_LANGUAGE = re.compile(r"[a-z]{2,3}")  # a dictionary's language: "en", "fr"
 # A quantified group that is itself quantified, or alternation under a quantifier,
 # is how regexes backtrack catastrophically: refuse them outright.
-_LANGUAGE = re.compile(r"[a-z]{2,3}")
 _NESTED_QUANTIFIER = re.compile(r"\((?:[^()\\]|\\.)*[+*}](?:[^()\\]|\\.)*\)\s*[+*{]|\((?:[^()\\]|\\.)*\|(?:[^()\\]|\\.)*\)\s*[+*]")
 
 
@@ -102,7 +102,8 @@ class Rule:
 
 @dataclass
 class Dictionary:
-    """A named set of rules, compiled once into one Aho-Corasick matcher."""
+    """A named set of rules; the dictionary pass compiles the literal ones of all it is given into one
+    Aho-Corasick matcher."""
 
     name: str
     path: Path
@@ -115,10 +116,6 @@ class Dictionary:
     def written_for(self, language: str) -> bool:
         """Whether the rules hold in a transcript in ``language``: elsewhere they only suggest."""
         return self.language is None or self.language == language
-
-    @cached_property
-    def automaton(self) -> ahocorasick.Automaton | None:
-        return compile_literals([r for r in self.rules if r.match])
 
     @cached_property
     def pattern_rules(self) -> list[Rule]:

@@ -241,7 +241,9 @@ _DASHES = r"[-–—]{1,3}"
 PAGE_MARK = re.compile(
     rf"(?:{_PAGE}|\[[ \t]*{_PAGE}[ \t]*\]|\([ \t]*{_PAGE}[ \t]*\)|{_DASHES}[ \t]*(?:{_PAGE}|\d{{1,4}})[ \t]*{_DASHES}"
     rf"|\d{{1,4}}[ \t]*\|[ \t]*page|page[ \t]*\|[ \t]*\d{{1,4}}"
-    rf"|(?-i:[^\n]{{3,100}}?(?:[ \t]{{3,}}|\t|[ \t]+[|·•][ \t]+)Page[ \t]+\d{{1,4}}(?:[ \t]*(?:of|/)[ \t]*\d{{1,4}})?))[ \t]*$",
+    # (the header's own words looked past first for a "Page": a line without one fails at once)
+    rf"|(?-i:(?=[^\n]{{3,100}}Page)[^\n]{{3,100}}?(?:[ \t]{{3,}}|\t|[ \t]+[|·•][ \t]+)"
+    rf"Page[ \t]+\d{{1,4}}(?:[ \t]*(?:of|/)[ \t]*\d{{1,4}})?))[ \t]*$",
     re.IGNORECASE,
 )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import ahocorasick
 
@@ -62,18 +63,25 @@ def _context_allows(rule: Rule, text: str, s: int, e: int, bs: int, be: int) -> 
     return rule.context.allows([w.lower() for w in before[-n:]], [w.lower() for w in after[:n]])
 
 
+class _Literals(NamedTuple):
+    dictionaries: tuple[Dictionary, ...]  # kept, so the ids the cache is keyed by stay theirs
+    automaton: ahocorasick.Automaton | None
+    place: dict[int, int]  # a literal rule's id -> the index of its dictionary
+
+
 # every dictionary's literals in one automaton, by the dictionaries' identity: one scan of the text
-# serves them all (the tuple is kept beside it, so its ids stay its own)
-_COMBINED: dict[tuple[int, ...], tuple[tuple[Dictionary, ...], ahocorasick.Automaton | None]] = {}
+# serves them all
+_COMBINED: dict[tuple[int, ...], _Literals] = {}
 
 
-def _automaton(dictionaries: tuple[Dictionary, ...]) -> ahocorasick.Automaton | None:
+def _literals(dictionaries: tuple[Dictionary, ...]) -> _Literals:
     key = tuple(map(id, dictionaries))
     if key not in _COMBINED:
         if len(_COMBINED) > 8:
             _COMBINED.clear()
-        _COMBINED[key] = (dictionaries, compile_literals([r for d in dictionaries for r in d.rules if r.match]))
-    return _COMBINED[key][1]
+        rules = [(n, r) for n, d in enumerate(dictionaries) for r in d.rules if r.match]
+        _COMBINED[key] = _Literals(dictionaries, compile_literals([r for _, r in rules]), {id(r): n for n, r in rules})
+    return _COMBINED[key]
 
 
 def _literal_hits(
@@ -188,21 +196,20 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         _pattern_hits(text, [r for r in d.pattern_rules if r.gate is None or r.gate.search(text) is not None], spans, whole)
         for d in ctx.dictionaries
     ]
-    automaton = _automaton(ctx.dictionaries)
+    compiled = _literals(ctx.dictionaries)
     every: dict[int, list[tuple[Rule, int, int]]] = {}
     if whole:
         low = _lower_same_length(text)  # once: lower-casing each paragraph on its own cost more than the scan
-        every = _literal_hits(text, low, 0, automaton, spans)
+        every = _literal_hits(text, low, 0, compiled.automaton, spans)
     else:
         for k, (bs, be) in enumerate(spans):
-            if hits := _literal_hits(text, _lower_same_length(text[bs:be]), bs, automaton, [(bs, be)]).get(0):
+            if hits := _literal_hits(text, _lower_same_length(text[bs:be]), bs, compiled.automaton, [(bs, be)]).get(0):
                 every[k] = hits
-    # each dictionary's own, in its order: which dictionary a rule is of decides nothing else
+    # each dictionary's own hits, as one automaton per dictionary gave them
     literals: list[dict[int, list[tuple[Rule, int, int]]]] = [{} for _ in ctx.dictionaries]
-    place = {d.name: n for n, d in enumerate(ctx.dictionaries)}
     for k, hits in every.items():
         for hit in hits:
-            literals[place[hit[0].dictionary]].setdefault(k, []).append(hit)
+            literals[compiled.place[id(hit[0])]].setdefault(k, []).append(hit)
     # a dictionary written for English only suggests in a French transcript: "Juni", "positiv" and
     # "Im" are words there
     elsewhere = {

@@ -47,23 +47,19 @@ def _in_path(text: str, at: int, start: int, end: int) -> bool:
     return word is not None and _PATH_SEPARATOR.search(word.group()) is not None
 
 
+def _fix(t: Transcript, result: PassResult, rule: str, edits: list[Edit], reason: str) -> None:
+    """Every change of this pass is sure: what the text picked up on its way is never what was said."""
+    result.suggestions.append(suggest(t, PASS_ID, rule, edits, Applicability.AUTO, reason, priority=10))
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     for block in t.blocks:
         for m in _ESCAPE.finditer(t.text, block.span.start, block.span.end):
             if _in_path(t.text, m.start(), block.span.start, block.span.end):
                 continue
-            result.suggestions.append(
-                suggest(
-                    t,
-                    PASS_ID,
-                    "markdown-escape",
-                    [Edit(Span(m.start(), m.end()), m.group(1))],
-                    Applicability.AUTO,
-                    f"'{m.group(0)}' is a Markdown escape left in plain text; the reader should see '{m.group(1)}'",
-                    priority=10,
-                )
-            )
+            why = f"'{m.group(0)}' is a Markdown escape left in plain text; the reader should see '{m.group(1)}'"
+            _fix(t, result, "markdown-escape", [Edit(Span(m.start(), m.end()), m.group(1))], why)
         if t.layout != "captions":  # WebVTT writes "&" as "&amp;": a caption file keeps its format's codes
             _entities(t, block.span.start, block.span.end, result)
             _tags(t, block.span.start, block.span.end, result)
@@ -73,22 +69,12 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
 
 def _entities(t: Transcript, start: int, end: int, result: PassResult) -> None:
     text = t.text
-    for m in _ENTITY.finditer(text, start, end) if "&" in text[start:end] else ():
+    for m in _ENTITY.finditer(text, start, end) if text.find("&", start, end) >= 0 else ():
         char = html.unescape(m.group())
         if char == m.group() or in_address_or_code(text, m.start(), m.end()):
             continue  # no character of that name ("&foo;"), or code that writes the entity on purpose
         char = " " if char == "\u00a0" else char  # a web page's no-break space is a space in a transcript
-        result.suggestions.append(
-            suggest(
-                t,
-                PASS_ID,
-                "html-entity",
-                [Edit(Span(m.start(), m.end()), char)],
-                Applicability.AUTO,
-                f"'{m.group()}' is a web page's code for '{char}'",
-                priority=10,
-            )
-        )
+        _fix(t, result, "html-entity", [Edit(Span(m.start(), m.end()), char)], f"'{m.group()}' is a web page's code for '{char}'")
 
 
 def _mojibake(t: Transcript, start: int, end: int, result: PassResult) -> None:
@@ -108,26 +94,15 @@ def _mojibake(t: Transcript, start: int, end: int, result: PassResult) -> None:
 
         word = text[s:e]
         fixed = ftfy.fix_encoding(word)
-        if fixed == word:
-            continue
-        result.suggestions.append(
-            suggest(
-                t,
-                PASS_ID,
-                "mojibake",
-                [Edit(Span(s, e), fixed)],
-                Applicability.AUTO,
-                f"'{word}' is '{fixed}' written in UTF-8 and read back as Windows-1252",
-                priority=10,
-            )
-        )
+        if fixed != word:
+            _fix(t, result, "mojibake", [Edit(Span(s, e), fixed)], f"'{word}' is '{fixed}' written in UTF-8 and read back as Windows-1252")
 
 
 def _tags(t: Transcript, start: int, end: int, result: PassResult) -> None:
     """A web page's tags left in the text: a line break is a space, and inline formatting opened and closed
     around the same words goes, the words staying ("<b>12%</b>" is 12%). Never in inline code ("`<br>`")."""
     text = t.text
-    if "<" not in text[start:end]:
+    if text.find("<", start, end) < 0:
         return
 
     def in_code(at: int) -> bool:  # inside inline code: an odd number of backticks before it in the paragraph
@@ -137,30 +112,9 @@ def _tags(t: Transcript, start: int, end: int, result: PassResult) -> None:
         if in_code(m.start()):
             continue
         edge = m.start() == start or m.end() == end
-        result.suggestions.append(
-            suggest(
-                t,
-                PASS_ID,
-                "html-tag",
-                [Edit(Span(m.start(), m.end()), "" if edge else " ")],
-                Applicability.AUTO,
-                "a web page's line break left in the text",
-                priority=10,
-            )
-        )
+        _fix(t, result, "html-tag", [Edit(Span(m.start(), m.end()), "" if edge else " ")], "a web page's line break left in the text")
     for m in _FORMAT_TAG.finditer(text, start, end):
         if in_code(m.start()):
             continue
-        inner = m.start(2)
-        edits = [Edit(Span(m.start(), inner), ""), Edit(Span(m.end(2), m.end()), "")]
-        result.suggestions.append(
-            suggest(
-                t,
-                PASS_ID,
-                "html-tag",
-                edits,
-                Applicability.AUTO,
-                f"a web page's <{m.group(1).lower()}> formatting left around the words",
-                priority=10,
-            )
-        )
+        edits = [Edit(Span(m.start(), m.start(2)), ""), Edit(Span(m.end(2), m.end()), "")]
+        _fix(t, result, "html-tag", edits, f"a web page's <{m.group(1).lower()}> formatting left around the words")
