@@ -363,3 +363,16 @@ def test_a_transcript_in_another_language_is_said_and_its_pages_marked_so(tmp_pa
     assert code == 0 and "reads as" not in out and '<html lang="es-MX">' in (tmp_path / "out2/llamada.html").read_text()
     code, out = run("clean", str(SAMPLE), "-o", str(tmp_path / "out3"), "--format", "html")
     assert code == 0 and "reads as" not in out and '<html lang="en-US">' in (tmp_path / "out3/tesla-2011-q2-call.html").read_text()
+
+
+def test_a_file_whose_cleaning_does_not_settle_fails_alone_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pass that keeps changing the text is a bug; the file it hits fails with one line, nothing is
+    written for it, and the run says so in its exit status."""
+    from cleaner import pipeline
+
+    monkeypatch.setattr(pipeline, "MAX_ROUNDS", 1)  # a fix applied needs a second round to show nothing is left
+    src = tmp_path / "call.txt"
+    src.write_text("We signed the \\$100 million deal.\n")
+    code, out = run("clean", str(src), "-o", str(tmp_path / "out"), "--format", "txt")
+    assert code == 1 and "call.txt: cleaning did not settle" in out and "Traceback" not in out, out
+    assert not (tmp_path / "out" / "call.txt").exists()

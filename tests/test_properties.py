@@ -68,6 +68,17 @@ WORDS = [
     "European Commission",
     "M and A",
     "next era energy",
+    # what web pages and wrong decoding leave: entities escaped again, tags nested or unpaired, mojibake
+    "&amp;",
+    "&amp;amp;lt;",
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<br>",
+    "donâ€™t",
+    "Ã©",
+    "`",
 ]
 texty = st.one_of(
     st.text(max_size=300),

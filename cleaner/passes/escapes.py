@@ -24,8 +24,9 @@ PASS_ID = "escapes"
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!$&%<>|~\"'=:;,?@^])")
 _PATH_SEPARATOR = re.compile(r"\\[^\W_]")  # "\Users": a backslash no Markdown writer puts before a letter
 _WORD = re.compile(r"\S+")
-# a named or numbered character reference: "&amp;", "&#39;", "&#x2019;", "&nbsp;"
-_ENTITY = re.compile(r"&(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,7});")
+# a named or numbered character reference: "&amp;", "&#39;", "&#x2019;", "&nbsp;", escaped again and again
+# as some exports do ("&amp;amp;lt;"): decoded whole, in one change
+_ENTITY = re.compile(r"&(?:amp;){0,20}(?:#\d{2,6}|#[xX][0-9a-fA-F]{2,5}|[A-Za-z][A-Za-z0-9]{1,7});")
 # a word holding what UTF-8 leaves when read as Windows-1252: a lead letter, then a continuation mark
 _MOJIBAKE = re.compile(
     r"[ÂÃÄÅÆÇÈÉÊËÌÍÎÏÐÑÒÓÔÕÖ×ØÙÚÛÜÝÞßâãäåæçèéêëìíîï]"
@@ -33,9 +34,9 @@ _MOJIBAKE = re.compile(
     r"\u2026\u2030\u2039\u203a\u20ac\u2122]"
 )
 _TOKEN_EDGE = " \t\r\n"
-# a web page's line break, and its inline formatting opened and closed in the same paragraph: "<b>12%</b>"
+# a web page's line break, and its inline formatting tags, opened and closed in the same paragraph: "<b>12%</b>"
 _BREAK_TAG = re.compile(r"[ \t]*<br[ \t]*/?>[ \t]*", re.IGNORECASE)
-_FORMAT_TAG = re.compile(r"<(b|i|u|em|strong|span|font|mark)(?:[ \t][^<>\n]{0,80})?>([^<>\n]{1,200}?)</\1[ \t]*>", re.IGNORECASE)
+_FORMAT_TAG = re.compile(r"<(/?)(b|i|u|em|strong|span|font|mark)(?:[ \t][^<>\n]{0,80})?>", re.IGNORECASE)
 
 
 def _in_path(text: str, at: int, start: int, end: int) -> bool:
@@ -70,7 +71,9 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
 def _entities(t: Transcript, start: int, end: int, result: PassResult) -> None:
     text = t.text
     for m in _ENTITY.finditer(text, start, end) if text.find("&", start, end) >= 0 else ():
-        char = html.unescape(m.group())
+        char = m.group()
+        while (decoded := html.unescape(char)) != char:
+            char = decoded
         if char == m.group() or in_address_or_code(text, m.start(), m.end()):
             continue  # no character of that name ("&foo;"), or code that writes the entity on purpose
         char = " " if char == "\u00a0" else char  # a web page's no-break space is a space in a transcript
@@ -113,8 +116,22 @@ def _tags(t: Transcript, start: int, end: int, result: PassResult) -> None:
             continue
         edge = m.start() == start or m.end() == end
         _fix(t, result, "html-tag", [Edit(Span(m.start(), m.end()), "" if edge else " ")], "a web page's line break left in the text")
+    # formatting tags paired as they nest ("<b><i>12%</i></b>"): each outermost pair goes with all inside it,
+    # in one change; a tag without its partner stays
+    opened: list[re.Match[str]] = []
+    pairs: list[tuple[re.Match[str], re.Match[str], int]] = []  # open, close, depth
     for m in _FORMAT_TAG.finditer(text, start, end):
         if in_code(m.start()):
             continue
-        edits = [Edit(Span(m.start(), m.start(2)), ""), Edit(Span(m.end(2), m.end()), "")]
-        _fix(t, result, "html-tag", edits, f"a web page's <{m.group(1).lower()}> formatting left around the words")
+        if not m.group(1):
+            opened.append(m)
+        elif opened and opened[-1].group(2).lower() == m.group(2).lower():
+            pairs.append((opened.pop(), m, len(opened)))
+        else:
+            opened.clear()  # tags that do not nest: none of them is sure
+    for outer, close, depth in pairs:
+        if depth:
+            continue
+        inside = [(o, c) for o, c, _ in pairs if outer.start() <= o.start() and c.end() <= close.end()]
+        edits = [Edit(Span(*tag.span()), "") for o, c in inside for tag in (o, c)]
+        _fix(t, result, "html-tag", edits, f"a web page's <{outer.group(2).lower()}> formatting left around the words")
