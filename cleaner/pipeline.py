@@ -22,7 +22,7 @@ from .resolve import SourceMap, apply, choose
 
 PASS_ORDER = ("escapes", "gaps", "spacing", "repeats", "paragraphs", "speakers", "dictionary", "typos", "capitals", "lexicon")
 MAX_ROUNDS = 8
-RESTRUCTURING = {("paragraphs", "hard-wrap")}  # applied alone before anything else: see _clean_as
+RESTRUCTURING = {("paragraphs", "hard-wrap"), ("paragraphs", "line-numbers")}  # applied alone before anything else: see _clean_as
 
 
 class NotConverging(RuntimeError):

@@ -241,8 +241,77 @@ def _unwrap(t: Transcript, result: PassResult) -> None:
             result.suggestions.append(suggest(t, PASS_ID, "hard-wrap", edits, Applicability.AUTO, why, 0.95, priority=10))
 
 
+# a court reporter's page: each line numbered (1 to 25 or so) down the margin, the page's number alone
+# at its top right, labels ("MS. OKAFOR:", "THE WITNESS:") and "Q."/"A." indented deeper than the lines
+# that continue them
+_NUMBERED_LINE = re.compile(r"[ \t]{0,4}(\d{1,2})(?:[ \t]+(\S.*?))?[ \t]*")
+_PAGE_NUMBER_LINE = re.compile(r"[ \t]{8,}\d{1,4}[ \t]*|[ \t]*(?:-[ \t]*)?[Pp]age[ \t]+\d{1,4}(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*(?:-[ \t]*)?")
+_COURT_TURN = re.compile(r"(?:[QA]\.[ \t]|(?:[A-Z][A-Z.'\-]*[ \t]){0,3}[A-Z][A-Z.'\-]*:(?:[ \t]|$))")
+
+
+def _court_paragraphs(text: str) -> list[str] | None:
+    """The paragraphs of a transcript on numbered lines, as a court reporter types a deposition or a
+    hearing, without the line and page numbers (None where the text is not one): a numbered line that
+    opens a label, a "Q." or an "A.", or is indented deeper than the lines that continue one, opens a
+    paragraph; the rest run on."""
+    head = [line for line in text[:4000].split("\n") if line.strip()]
+    if len(head) < 10 or sum(1 for line in head if _NUMBERED_LINE.fullmatch(line)) < 0.8 * len(head):
+        return None  # most transcripts: their first lines say so at once
+    lines = text.split("\n")
+    kept = [line for line in lines if line.strip() and not _PAGE_NUMBER_LINE.fullmatch(line)]
+    numbered = [m for line in kept if (m := _NUMBERED_LINE.fullmatch(line))]
+    if len(numbered) < 10 or len(numbered) < 0.9 * len(kept):
+        return None
+    numbers = [int(m.group(1)) for m in numbered]
+    if sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1 or b == 1) < 0.9 * (len(numbers) - 1):
+        return None  # a list of numbered points, not a page's numbered lines
+    indents = [m.start(2) - m.end(1) for m in numbered if m.group(2)]
+    if sum(1 for m in numbered if m.group(2) and _COURT_TURN.match(m.group(2))) < 3:
+        return None  # no one speaks: a numbered list or an agenda, whose items are not to be joined
+    margin = min(indents)
+    # a title before the first numbered line stays, each line its own paragraph; a page number goes
+    before = lines[: lines.index(kept[0])]
+    paragraphs = [line.strip() for line in before if line.strip() and not _PAGE_NUMBER_LINE.fullmatch(line)]
+    current: list[str] = []
+    for line in kept:
+        m = _NUMBERED_LINE.fullmatch(line)
+        if m is None or not m.group(2):
+            continue
+        words = " ".join(m.group(2).split())
+        if current and not (_COURT_TURN.match(words) or m.start(2) - m.end(1) > margin + 1):
+            tail, head = current[-1], words
+            broken = tail.endswith("-") and head[:1].islower()
+            if broken and rejoins(re.search(r"\w+$", tail[:-1]).group() if re.search(r"\w+$", tail[:-1]) else "", head.split()[0]):
+                current[-1] = tail[:-1] + head
+            else:
+                current[-1] = tail + " " + head
+            continue
+        if current:
+            paragraphs.append(current[0])
+        current = [words]
+    if current:
+        paragraphs.append(current[0])
+    return paragraphs
+
+
+def _court_lines(t: Transcript, result: PassResult) -> bool:
+    """A court reporter's numbered lines made into paragraphs, in one change (see _court_paragraphs)."""
+    paragraphs = _court_paragraphs(t.text)
+    if paragraphs is None:
+        return False
+    clean = "\n\n".join(paragraphs) + "\n"
+    if clean != t.text:
+        why = "a court reporter's numbered lines are read as paragraphs: line and page numbers go, wrapped lines join"
+        result.suggestions.append(
+            suggest(t, PASS_ID, "line-numbers", [Edit(Span(0, len(t.text)), clean)], Applicability.AUTO, why, 0.95, priority=10)
+        )
+    return True
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
+    if t.layout != "captions" and _court_lines(t, result):
+        return result  # made into paragraphs first and alone (pipeline.RESTRUCTURING)
     if t.layout != "captions" and paragraph_ends(t.text.split("\n")):
         _unwrap(t, result)
         return result  # joined first and alone (pipeline.RESTRUCTURING): the rest is judged on the joined text
