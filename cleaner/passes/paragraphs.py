@@ -254,8 +254,8 @@ def _court_paragraphs(text: str) -> list[str] | None:
     hearing, without the line and page numbers (None where the text is not one): a numbered line that
     opens a label, a "Q." or an "A.", or is indented deeper than the lines that continue one, opens a
     paragraph; the rest run on."""
-    head = [line for line in text[:4000].split("\n") if line.strip()]
-    if len(head) < 10 or sum(1 for line in head if _NUMBERED_LINE.fullmatch(line)) < 0.8 * len(head):
+    first = [line for line in text[:4000].split("\n") if line.strip()]
+    if len(first) < 10 or sum(1 for line in first if _NUMBERED_LINE.fullmatch(line)) < 0.8 * len(first):
         return None  # most transcripts: their first lines say so at once
     lines = text.split("\n")
     kept = [line for line in lines if line.strip() and not _PAGE_NUMBER_LINE.fullmatch(line)]
@@ -265,32 +265,27 @@ def _court_paragraphs(text: str) -> list[str] | None:
     numbers = [int(m.group(1)) for m in numbered]
     if sum(1 for a, b in itertools.pairwise(numbers) if b == a + 1 or b == 1) < 0.9 * (len(numbers) - 1):
         return None  # a list of numbered points, not a page's numbered lines
-    indents = [m.start(2) - m.end(1) for m in numbered if m.group(2)]
-    if sum(1 for m in numbered if m.group(2) and _COURT_TURN.match(m.group(2))) < 3:
+    spoken = [m for m in numbered if m.group(2)]
+    if sum(1 for m in spoken if _COURT_TURN.match(m.group(2))) < 3:
         return None  # no one speaks: a numbered list or an agenda, whose items are not to be joined
-    margin = min(indents)
+    margin = min(m.start(2) - m.end(1) for m in spoken)  # where the lines that continue a paragraph start
     # a title before the first numbered line stays, each line its own paragraph; a page number goes
-    before = lines[: lines.index(kept[0])]
-    paragraphs = [line.strip() for line in before if line.strip() and not _PAGE_NUMBER_LINE.fullmatch(line)]
-    current: list[str] = []
-    for line in kept:
-        m = _NUMBERED_LINE.fullmatch(line)
-        if m is None or not m.group(2):
-            continue
+    paragraphs = [line.strip() for line in lines[: lines.index(kept[0])] if line.strip() and not _PAGE_NUMBER_LINE.fullmatch(line)]
+    current = ""
+    for m in spoken:
         words = " ".join(m.group(2).split())
         if current and not (_COURT_TURN.match(words) or m.start(2) - m.end(1) > margin + 1):
-            tail, head = current[-1], words
-            broken = tail.endswith("-") and head[:1].islower()
-            if broken and rejoins(re.search(r"\w+$", tail[:-1]).group() if re.search(r"\w+$", tail[:-1]) else "", head.split()[0]):
-                current[-1] = tail[:-1] + head
+            piece = _HEAD.search(current, 0, len(current) - 1) if current.endswith("-") and words[:1].islower() else None
+            if piece is not None and rejoins(piece.group(), _TAIL.match(words).group()):  # type: ignore[union-attr]
+                current = current[:-1] + words  # "manu-" / "facturing": the typesetter's hyphen goes
             else:
-                current[-1] = tail + " " + head
+                current += " " + words
             continue
         if current:
-            paragraphs.append(current[0])
-        current = [words]
+            paragraphs.append(current)
+        current = words
     if current:
-        paragraphs.append(current[0])
+        paragraphs.append(current)
     return paragraphs
 
 

@@ -25,27 +25,10 @@ _KNOWN = 2.5  # Zipf: a word English knows, beside a misspelling of it that it h
 _SIMILAR = 88  # rapidfuzz ratio above which two label parts are one name spelled two ways
 # the last word of a firm's name, which firms write in the plural: "Capstone Investments", "Acme Partners"
 _FIRM_PLURALS = frozenset(
-    [
-        "investments",
-        "securities",
-        "partners",
-        "holdings",
-        "markets",
-        "industries",
-        "technologies",
-        "solutions",
-        "systems",
-        "resources",
-        "associates",
-        "advisors",
-        "advisers",
-        "brothers",
-        "communications",
-        "pharmaceuticals",
-        "therapeutics",
-        "sciences",
-        "services",
-    ]
+    (  # noqa: SIM905 (a line of words reads better than a column of them)
+        "investments securities partners holdings markets industries technologies solutions systems resources associates "
+        "advisors advisers brothers communications pharmaceuticals therapeutics sciences services"
+    ).split()
 )
 
 
