@@ -216,6 +216,18 @@ _HEAD = re.compile(r"\w+$")  # the piece of a word before a line-end hyphen
 _TAIL = re.compile(r"\w+")  # and the rest of it, on the next line
 
 
+def _line_join(before: str, after: str) -> tuple[int, str]:
+    """How a line ending in ``before`` runs on into the next, starting ``after``: how many characters of
+    ``before``'s end go, and what comes between. A space; none after a word broken at its own hyphen
+    ("five-" / "star", "COVID-" / "19"); and one the typesetter broke ("thr-" / "oughput") loses its
+    hyphen too (broken_words.py)."""
+    compound = before[-1:] == "-" and before[-2:-1].isalnum() and after[:1].isalnum()
+    if not compound:
+        return 0, " "
+    head, tail = _HEAD.search(before, 0, len(before) - 1), _TAIL.match(after)
+    return (1, "") if head and tail and rejoins(head.group(), tail.group()) else (0, "")
+
+
 def _unwrap(t: Transcript, result: PassResult) -> None:
     """Text hard-wrapped at a width, as a PDF's text or an email gives it: each paragraph's lines are
     joined into one line (a word broken at its own hyphen, "five-" / "star" or "COVID-" / "19", keeps
@@ -226,11 +238,8 @@ def _unwrap(t: Transcript, result: PassResult) -> None:
         edits = []
         for m in _WRAP.finditer(text, b.span.start, b.span.end):
             a, z = m.start(), m.end()
-            compound = text[a - 1] == "-" and text[a - 2 : a - 1].isalnum() and text[z : z + 1].isalnum()  # "COVID-" / "19"
-            if compound and rejoins(_HEAD.search(text, 0, a - 1).group(), _TAIL.match(text, z).group()):  # type: ignore[union-attr]
-                edits.append(Edit(Span(a - 1, z), ""))  # "thr-" / "oughput": the typesetter's hyphen goes too
-                continue
-            edits.append(Edit(Span(a, z), "" if compound else " "))
+            dropped, between = _line_join(text[max(0, a - 40) : a], text[z : z + 40])
+            edits.append(Edit(Span(a - dropped, z), between))
         gap = Span(b.span.end, blocks[k + 1].span.start) if k + 1 < len(blocks) else None
         if t.layout == "earnings" and gap is not None and text[gap.start : gap.end].strip(" \t") == "\n":
             edits.append(Edit(gap, "\n\n"))
@@ -275,11 +284,8 @@ def _court_paragraphs(text: str) -> list[str] | None:
     for m in spoken:
         words = " ".join(m.group(2).split())
         if current and not (_COURT_TURN.match(words) or m.start(2) - m.end(1) > margin + 1):
-            piece = _HEAD.search(current, 0, len(current) - 1) if current.endswith("-") and words[:1].islower() else None
-            if piece is not None and rejoins(piece.group(), _TAIL.match(words).group()):  # type: ignore[union-attr]
-                current = current[:-1] + words  # "manu-" / "facturing": the typesetter's hyphen goes
-            else:
-                current += " " + words
+            dropped, between = _line_join(current[-40:], words)
+            current = current[: len(current) - dropped] + between + words
             continue
         if current:
             paragraphs.append(current)
