@@ -95,8 +95,9 @@ class Rule:
     # the pattern without its leading word boundary: it matches wherever the pattern does, and a
     # paragraph it finds nothing in is skipped several times faster than ``\b`` lets the pattern scan
     gate: re.Pattern[str] | None = None
-    # where the gate is a literal every match holds: at most how far into a match it starts, so the
-    # pattern need only be tried that far before each place the literal is found (None: anywhere)
+    # where the gate is a literal every match holds (or the literal after an opening letter class): at
+    # most how far into a match it starts, so the pattern need only be tried that far before each place
+    # the literal is found (None: anywhere)
     anchor: int | None = None
 
 
@@ -375,7 +376,12 @@ def _anchor(pattern: re.Pattern[str] | None) -> int | None:
         return None
     items = _parsed(pattern)
     literal = _required_literal(items)
-    return _literal_offset(items, literal) if len(literal) >= _LITERAL_GATE else None
+    if len(literal) >= _LITERAL_GATE:
+        return _literal_offset(items, literal)
+    # the literal after an opening letter class ("ts " of "\b([Ii])ts "), which _gate looks for: one
+    # character into a match
+    letters, after, _ = _opening(items)
+    return 1 if letters and after else None
 
 
 def _gate(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
