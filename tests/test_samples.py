@@ -54,6 +54,8 @@ SAMPLES = [
     (ROOT / "tests/domains/meeting-council.txt", ROOT / "tests/domains/meeting-council.terms.txt", ROOT / "tests/domains/expected"),
     (ROOT / "tests/domains/interview-hiring.txt", ROOT / "tests/domains/interview-hiring.terms.txt", ROOT / "tests/domains/expected"),
     (ROOT / "tests/domains/podcast-tech.txt", ROOT / "tests/domains/podcast-tech.terms.txt", ROOT / "tests/domains/expected"),
+    # a student's typed lecture notes (principle/principal, whose/who's, it's/its, to far)
+    (ROOT / "tests/domains/lecture-economics.txt", ROOT / "tests/domains/lecture-economics.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
