@@ -286,12 +286,15 @@ class Lexicon:
 
     def names_sounding_like(self, joined: str) -> list[str]:
         """Names of the list (lower case) whose NYSIIS key is one edit from that of ``joined``, two words run
-        together ("deathleft" for "detlef"), with the same first letter. Cached per pair."""
+        together ("deathleft" for "detlef"), with the same first letter or sound. Cached per pair."""
         hit = self._pair_cache.get(joined)
         if hit is None:
             key = jellyfish.nysiis(joined)
             found = {self._fuzzy_words[n] for d in _deletes(key) for n in self._name_sounds.get(d)}
-            hit = sorted(w for w in found if w[0] == joined[0] and Levenshtein.distance(phonetic(w)[1], key) <= 1)
+            # the same first letter, or the same first sound ("cooper nettie's" for "kubernetes")
+            hit = sorted(
+                w for w in found if (w[0] == joined[0] or phonetic(w)[1][:1] == key[:1]) and Levenshtein.distance(phonetic(w)[1], key) <= 1
+            )
             if len(self._pair_cache) > 20_000:
                 self._pair_cache.clear()
             self._pair_cache[joined] = hit

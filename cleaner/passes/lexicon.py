@@ -131,6 +131,9 @@ _NOT_NAME_PARTS = _FUNCTION_WORDS | {"uh", "um", "er", "ah", "oh", "yeah", "okay
 # two capitalized words, the second read ahead so that "A B C" yields both pairs
 # (both start at a capital and look behind it after: a look-behind or \b first is tried at every position)
 _CAPITAL_PAIR = re.compile(r"([A-Z](?<![\w'’][A-Z])[a-z]+) (?=([A-Z][a-z]+)(?![\w'’]))")
+# a lower-case word and a capitalized one the recognizer took for a name ("cooper Nettie's" for Kubernetes)
+_HALF_CAPITAL_PAIR = re.compile(r"([a-z](?<![\w'’][a-z])[a-z]{2,}) (?=([A-Z][a-z]+)(?:['’]s)?(?![\w'’]))")
+HALF_PAIR_MIN = 9  # letters of a name heard as a word and a capitalized one: a shorter one sounds like too much
 _SPELLED_ACRONYM = re.compile(r"[A-Z](?<!\w[A-Z])(?:\.\s?|\s)(?:[A-Z](?:\.\s?|\s)){0,6}[A-Z]\b\.?")
 # what follows a sentence's full stop: a line's end, or a capital
 _SENTENCE_NEXT = re.compile(r"[ \t]*(?:\n|$)|[ \t]+[\"“‘(]?[A-Z]")
@@ -966,34 +969,50 @@ class _Run:
 
     # -- one name heard as two words: "Death Left" -> "Detlef" (only ever a question)
     def heard_as_two(self, s: int, e: int, toks: list[Token], taken: set[int]) -> None:
-        """Only where the recognizer itself wrote a name: two capitalized words inside a sentence."""
+        """Only where the recognizer itself wrote a name: two capitalized words inside a sentence, or a
+        word and a capitalized one English hardly knows, long enough together to sound like one name
+        ("cooper Nettie's" for Kubernetes: the possessive's s then heard as the name's)."""
         text = self.t.text
-        pairs = list(_CAPITAL_PAIR.finditer(text, s, e))
+        pairs = [(m, False) for m in _CAPITAL_PAIR.finditer(text, s, e)] + [(m, True) for m in _HALF_CAPITAL_PAIR.finditer(text, s, e)]
         if not pairs:
             return
         index = {tok.start: i for i, tok in enumerate(toks)}
-        for m in pairs:
+        for m, half in pairs:
             i = index.get(m.start(1))
             if i is None or i + 1 >= len(toks) or i in taken or i + 1 in taken:
                 continue
             a, b = toks[i], toks[i + 1]
-            if a.low in _NOT_NAME_PARTS or b.low in _NOT_NAME_PARTS or sentence_start(text, a.start):
+            if a.low in _NOT_NAME_PARTS or b.low in _NOT_NAME_PARTS or (not half and sentence_start(text, a.start)):
                 continue
-            joined = a.low + b.low
+            if half and (a.suffix or zipf(b.low) >= RARE):
+                continue
+            joined, end = a.low + b.low, b.end
+            if half:
+                joined, end = (joined + "s", end + len(b.suffix)) if b.suffix else (joined, end)
+                if len(joined) < HALF_PAIR_MIN:
+                    continue
             if len(joined) < 5 or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
                 continue
-            names = [n for n in self.lex.names_sounding_like(joined) if Levenshtein.distance(joined, n) <= max(2, len(n) // 2)]
+            # letters apart: half the name's; a word and a name run together, sounding like it, 60%
+            names = [
+                n
+                for n in self.lex.names_sounding_like(joined)
+                if Levenshtein.distance(joined, n) <= ((len(n) * 3) // 5 if half else max(2, len(n) // 2))
+            ]
             # a word English hardly knows ("Accel", "Dera"), or a name this transcript is about;
             # two everyday words ("Bay Area", "Keen Eye") are too often just that
             odd = min(zipf(a.low), zipf(b.low)) < RARE
             forms = [form for form in (self.lex.spelling(n) or n for n in names) if odd or self._relevant(form)]
+            if half:  # long, and close in the other sound key too: "continue Thio" is not "Cincinnati"
+                key = jellyfish.metaphone(joined)
+                forms = [f for f in forms if len(f) >= HALF_PAIR_MIN - 1 and Levenshtein.distance(phonetic(f)[0], key) <= 1]
             if not forms:
                 continue
             self.add(
                 "heard-as-two",
-                [Edit(Span(a.start, b.end), forms[0])],
+                [Edit(Span(a.start, end), forms[0])],
                 Applicability.REVIEW,
-                f"'{a.base} {b.base}' sounds like the term list's '{forms[0]}' said as one word",
+                f"'{text[a.start : end]}' sounds like the term list's '{forms[0]}' said as one word",
                 0.4,
                 {"term": forms[0], "sound_key": jellyfish.nysiis(joined)},
                 tuple(forms[1:4]),
