@@ -113,14 +113,14 @@ def clean_file(src: Path, stem: Path, job: Job) -> Outcome:
     published = {"md", "html", "readability"} & set(job.formats)
     date = datetime.fromtimestamp(src.stat().st_mtime, UTC).date().isoformat()
     # the whole report only where it is written; the Markdown's front matter needs its summary alone
-    rep = readability.report(result) if "readability" in job.formats else None
+    rep = readability.report(result, language) if "readability" in job.formats else None
     if published:
         items = without_title(walk(result), result)  # one walk for the page, its description and the HTML speaker labels
         extra = {
             "date": date,
             "description": markdown.description(items),
             "tags": ["transcript"],
-            "readability": readability.summary(rep) if rep is not None else readability.summary_of(result),
+            "readability": readability.summary(rep) if rep is not None else readability.summary_of(result, language),
         }
         md_text = markdown.render(result, title, extra, items)
         if "md" in job.formats:

@@ -63,6 +63,20 @@ def _textstat() -> Any:
     return textstat
 
 
+# Flesch's reading ease refitted to other languages (textstat's constants, syllables from pyphen's
+# hyphenation dictionaries, which it ships): the English formula reads Spanish as hard as a law. The
+# Flesch-Kincaid grade is a US school grade, fitted to English only
+FORMULAS = {
+    "en": "Flesch",
+    "de": "Amstad (German)",
+    "es": "Fernández Huerta (Spanish)",
+    "fr": "Kandel and Moles (French)",
+    "it": "Flesch-Vacca (Italian)",
+    "nl": "Douma (Dutch)",
+    "ru": "Oborneva (Russian)",
+}
+
+
 @dataclass(frozen=True)
 class Scores:
     words: int
@@ -70,12 +84,15 @@ class Scores:
     flesch_reading_ease: float | None
     flesch_kincaid_grade: float | None
     warning: str | None = None
+    formula: str | None = None  # the reading ease's formula, where not English's
 
     def as_dict(self) -> dict[str, Any]:
         return {k: v for k, v in self.__dict__.items() if v is not None}
 
 
-def score(text: str) -> Scores:
+def score(text: str, language: str = "en") -> Scores:
+    """Reading ease and grade of ``text``, by the formula fitted to its ``language`` (a two-letter code);
+    a language with no formula gets a warning rather than English's figures."""
     words = len(_WORD.findall(text))
     sentences = max(1, len([s for s in _SENTENCE.findall(text) if _WORD.search(s)]))
     if words == 0:
@@ -84,9 +101,17 @@ def score(text: str) -> Scores:
         return Scores(
             words, sentences, None, None, f"{words / sentences:.0f} words per sentence: the text is hardly punctuated, so no grade is given"
         )
+    if language not in FORMULAS:
+        return Scores(words, sentences, None, None, f"no reading-ease formula is fitted to the language '{language}', so none is given")
     ts = _textstat()
     text = _NO_WORD.sub(" ", text)  # textstat's syllable count of a pasted key or hash takes seconds, and says nothing
-    return Scores(words, sentences, round(ts.flesch_reading_ease(text), 1), round(ts.flesch_kincaid_grade(text), 1))
+    if language == "en":
+        return Scores(words, sentences, round(ts.flesch_reading_ease(text), 1), round(ts.flesch_kincaid_grade(text), 1))
+    ts.set_lang(language)  # textstat keeps one language for the process: set for this score alone
+    try:
+        return Scores(words, sentences, round(ts.flesch_reading_ease(text), 1), None, formula=FORMULAS[language])
+    finally:
+        ts.set_lang("en_US")
 
 
 def _groups(t: Transcript) -> tuple[dict[str, list[str]], dict[str, list[str]]]:
@@ -114,13 +139,15 @@ def _seconds(ts: str | None) -> float | None:
     return int(h or 0) * 3600 + int(mnt) * 60 + int(s)
 
 
-def report(result: CleanResult) -> dict[str, Any]:
+def report(result: CleanResult, language: str = "en") -> dict[str, Any]:
+    """Figures for the whole transcript, each speaker and section, before and after; ``language`` picks
+    the reading-ease formula."""
     before_t, after_t = result.original, result.final
     b_speaker, b_section = _groups(before_t)
     a_speaker, a_section = _groups(after_t)
     body_after = "\n".join(t for texts in a_speaker.values() for t in texts)
     body_before = "\n".join(t for texts in b_speaker.values() for t in texts)
-    overall_after = score(body_after)
+    overall_after = score(body_after, language)
     long_sentences, long_paragraphs = [], []
     for block, text in shown_blocks(after_t):
         if block.kind is not BlockKind.PARAGRAPH:
@@ -147,13 +174,14 @@ def report(result: CleanResult) -> dict[str, Any]:
     warnings = _warnings(overall_after)
     return {
         "schema": "cleaner.readability/1",
-        "overall": {"before": score(body_before).as_dict(), "after": overall_after.as_dict()},
+        "language": language,
+        "overall": {"before": score(body_before, language).as_dict(), "after": overall_after.as_dict()},
         "speakers": {
-            k: {"before": score("\n".join(b_speaker.get(k, []))).as_dict(), "after": score("\n".join(v)).as_dict()}
+            k: {"before": score("\n".join(b_speaker.get(k, [])), language).as_dict(), "after": score("\n".join(v), language).as_dict()}
             for k, v in a_speaker.items()
         },
         "sections": {
-            k: {"before": score("\n".join(b_section.get(k, []))).as_dict(), "after": score("\n".join(v)).as_dict()}
+            k: {"before": score("\n".join(b_section.get(k, [])), language).as_dict(), "after": score("\n".join(v), language).as_dict()}
             for k, v in a_section.items()
         },
         "long_sentences": long_sentences,
@@ -177,11 +205,11 @@ def _per_1000_words(gaps: int, overall: Scores) -> float | None:
     return round(gaps * 1000 / overall.words, 2) if overall.words else None
 
 
-def summary_of(result: CleanResult) -> dict[str, Any]:
+def summary_of(result: CleanResult, language: str = "en") -> dict[str, Any]:
     """The front matter's figures without the whole report: one score of the cleaned text, where the
     report scores every speaker and section, before and after (40% of a Markdown output's own time)."""
     a_speaker, _ = _groups(result.final)
-    overall = score("\n".join(t for texts in a_speaker.values() for t in texts))
+    overall = score("\n".join(t for texts in a_speaker.values() for t in texts), language)
     return summary(
         {
             "overall": {"after": overall.as_dict()},
@@ -194,7 +222,7 @@ def summary_of(result: CleanResult) -> dict[str, Any]:
 def summary(rep: dict[str, Any]) -> dict[str, Any]:
     """The few figures that go into Markdown front matter."""
     after = rep["overall"]["after"]
-    out = {k: after[k] for k in ("flesch_reading_ease", "flesch_kincaid_grade", "words") if k in after}
+    out = {k: after[k] for k in ("flesch_reading_ease", "flesch_kincaid_grade", "formula", "words") if k in after}
     out["gaps_per_1000_words"] = rep["gaps"]["per_1000_words"]
     if rep["warnings"]:
         out["warning"] = rep["warnings"][0]
@@ -204,6 +232,8 @@ def summary(rep: dict[str, Any]) -> dict[str, Any]:
 def _fmt(s: dict[str, Any]) -> str:
     if "flesch_reading_ease" not in s:
         return s.get("warning", "—")
+    if "flesch_kincaid_grade" not in s:
+        return str(s["flesch_reading_ease"])
     return f"{s['flesch_reading_ease']} / grade {s['flesch_kincaid_grade']}"
 
 
@@ -211,7 +241,14 @@ def render_markdown(rep: dict[str, Any], title: str) -> str:
     lines = [
         f"# Readability of {title}",
         "",
-        "Flesch reading ease (higher is easier) / Flesch-Kincaid grade, before and after cleaning. Lines are lines of the input.",
+        (
+            "Flesch reading ease (higher is easier) / Flesch-Kincaid grade, before and after cleaning. Lines are lines of the input."
+            if rep.get("language", "en") == "en"
+            else f"Reading ease by the {FORMULAS[rep['language']]} formula (higher is easier; the Flesch-Kincaid grade is English's"
+            " alone), before and after cleaning. Lines are lines of the input."
+            if rep["language"] in FORMULAS
+            else f"No reading-ease formula is fitted to the language '{rep['language']}'. Lines are lines of the input."
+        ),
         "",
     ]
     lines += ["| part | words | before | after |", "|---|---:|---|---|"]

@@ -175,6 +175,32 @@ def test_readability_works_offline(monkeypatch: pytest.MonkeyPatch, published: P
     assert "| Elon Musk |" in report and "Question-and-Answer Session" in report and "per 1,000 words" in report
 
 
+def test_reading_ease_is_scored_by_the_formula_fitted_to_the_transcripts_language(tmp_path: Path) -> None:
+    """English's Flesch reads Spanish as hard as a law (34 for a plain news sentence): a transcript in
+    another language is scored by that language's refit of the formula, offline, with no US grade; a
+    language with none gets a warning, not English's figures; and English's scores are as before."""
+    from cleaner import readability
+
+    spanish = (
+        "El gobierno anunció hoy que las ventas aumentaron un diez por ciento durante el primer trimestre. "
+        "Los analistas esperaban un crecimiento menor."
+    )
+    english_first = readability.score("The cat sat on the mat. It was a sunny day, and everyone was happy about it.")
+    assert readability.score(spanish).flesch_reading_ease < 50  # English's formula
+    es = readability.score(spanish, "es")
+    assert es.flesch_reading_ease is not None and es.flesch_reading_ease > 65
+    assert es.flesch_kincaid_grade is None and es.formula == "Fernández Huerta (Spanish)"
+    pt = readability.score("O governo anunciou hoje que as vendas aumentaram dez por cento.", "pt")
+    assert pt.flesch_reading_ease is None and "'pt'" in (pt.warning or "")
+    assert readability.score("The cat sat on the mat. It was a sunny day, and everyone was happy about it.") == english_first
+    src = tmp_path / "llamada.txt"
+    src.write_text("Ana: " + spanish + " Hoy vamos a hablar de los resultados del año.\n\nLuis: Gracias, Ana. Muy bien.\n")
+    cli("clean", str(src), "--format", "md,readability", "-o", str(tmp_path / "out"), "-q")
+    page = (tmp_path / "out" / "llamada.md").read_text()
+    assert "formula: Fernández Huerta (Spanish)" in page and "flesch_kincaid_grade" not in page
+    assert "Fernández Huerta (Spanish) formula" in (tmp_path / "out" / "llamada.readability.md").read_text()
+
+
 def test_caption_lines_are_gathered_into_paragraphs(tmp_path: Path) -> None:
     """A caption file's lines wrap wherever the screen did: published, a sentence runs on across lines
     and cues, and a speaker change (">>", which the paragraph then shows instead) or a sound stands
