@@ -56,6 +56,8 @@ SAMPLES = [
     (ROOT / "tests/domains/podcast-tech.txt", ROOT / "tests/domains/podcast-tech.terms.txt", ROOT / "tests/domains/expected"),
     # a student's typed lecture notes (principle/principal, whose/who's, it's/its, to far)
     (ROOT / "tests/domains/lecture-economics.txt", ROOT / "tests/domains/lecture-economics.terms.txt", ROOT / "tests/domains/expected"),
+    # a patient webinar typed in a hurry, with its drug names in the term list (one mistyped)
+    (ROOT / "tests/domains/webinar-health.txt", ROOT / "tests/domains/webinar-health.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,

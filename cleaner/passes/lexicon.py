@@ -43,6 +43,7 @@ PHRASE_WORD = 4.5  # ...where one of them is less common than this (Zipf): "cont
 LONG_SPLIT_TERM = 10  # letters of a term heard in three pieces or more that may hold a little word ("spiro no lactone")
 COMMON = 3.5  # Zipf frequency at or above which a word is ordinary English (about 3 per million words)
 RARE = 2.9  # below this a word is rare enough that a close, sound-alike term may replace it without asking
+SLIP_MIN = 9  # letters: a word no dictionary knows, this long and one letter from one term alone, is that term mistyped
 WHOLE_TERM_WORDS = 3  # a multi-word term this long, matched whole, is the term whatever its words
 ACRONYM_TOPIC = 3  # an everyday word said this often is taken for the listed acronym it also spells (GRAIL)
 FOREIGN_ZIPF = 1.5  # below this a word is unknown to English
@@ -1248,6 +1249,11 @@ class _Run:
         # garbled word ("stires", "Traviss"): the list only says it is meant where the transcript is about it
         # (one letter from a long one, "Missisippi", "Einstien", is that name misspelt)
         sure = sure and (relevant or zipf(best.form.lower()) < COMMON or len(best.form) >= 8)
+        # a typing slip: a long word that is no word at all, one letter from one long term alone and
+        # starting as it does, whatever its sound ("empaglifozin": a dropped letter changes the sound keys)
+        slip = common == 0 and best.distance == 1 and len(ties) == 1 and min(len(low), len(best.form)) >= SLIP_MIN
+        slip = slip and best.whole_term and best.form.lower()[:2] == low[:2] and not case_conflict and not ordinary_word(low)
+        sure = sure or (slip and not _other_number(low, best.form.lower()))
         if not sure and not best.sounds_alike and common >= RARE:
             return  # a real word one letter from a term, sounding different: noise, not a lead
         evidence = {
