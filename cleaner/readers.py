@@ -58,8 +58,8 @@ _RULE_LINE = re.compile(r"[ \t]*(?:={8,}|-{8,}|_{8,}|\*{8,})[ \t]*$")
 # brackets as Zoom saves a live transcript ("[Jane Doe] 10:05:33")
 _BRACKET_LINE = re.compile(
     rf"^(?P<square>\[)?(?P<name>{_NAME}|Speaker[ \t]+\d+|[{CAPITALS}][{CAPITALS} .'\-]{{0,40}}?)(?(square)\])"
-    rf"[ \t]*(?:(?P<open>\[)|(?P<paren>\())?(?(open)|(?(paren)|(?<=[ \t])))"
-    rf"(?P<ts>{_TIMESTAMP})(?(open)\])(?(paren)\):?)[ \t]*$"
+    rf"[ \t]*(?:(?P<open>\[)|(?P<popen>\())?(?(open)|(?(popen)|(?<=[ \t])))"  # not "paren": a colon label's role
+    rf"(?P<ts>{_TIMESTAMP})(?(open)\])(?(popen)\):?)[ \t]*$"
 )
 # the timestamp first, then the name, alone on a line as Microsoft Word's Transcribe exports it
 # ("00:00:05 Speaker 1", "00:00:05 Jane Doe"), or "[00:00:05] - Jane Doe"

@@ -187,8 +187,15 @@ def test_colon_and_bracket_turns() -> None:
     o = parse(OTTER)  # Otter.ai's export: the timestamp after the name, without brackets
     assert [(u.speaker, u.timestamp) for u in o.turns] == [("Jane Doe", "0:00"), ("Speaker 2", "0:07")]
     assert o.block_text(o.paragraphs()[-1]) == "Meeting at 10:30"
-    r = parse(REV)  # Rev.com's export: "Name (00:00):" alone on a line
-    assert (r.layout, [(u.speaker, u.timestamp) for u in r.turns]) == ("bracket", [("Maria Lopez", "00:00"), ("John Park", "01:12")])
+    r = parse(REV)  # Rev.com's export: "Name (00:00):" alone on a line (its parenthesis is no firm)
+    assert (r.layout, [(u.speaker, u.firm, u.timestamp) for u in r.turns]) == (
+        "bracket",
+        [("Maria Lopez", None, "00:00"), ("John Park", None, "01:12")],
+    )
+    assert [(u.speaker, u.firm) for u in parse("Speaker 1 (00:00):\nHi.\n\nSpeaker 2 (00:12):\nHello.\n").turns] == [
+        ("Speaker 1", None),
+        ("Speaker 2", None),
+    ]
     assert r.block_text(r.paragraphs()[-1]) == "Thanks (see 10:30): fine."
     f = parse("Operator: Welcome.\n\nJohn Doe - CFO: Thank you.\n\nJane Roe - Goldman Sachs: A question: margins?\n")
     assert (f.layout, [(u.speaker, u.firm, u.role) for u in f.turns]) == (
