@@ -517,6 +517,8 @@ def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str)
             pending = alone.group("ts")
             continue
         m = next((m for label in labels if (m := label.match(line))), None)
+        if m and not b.turns and _masthead(text, m, e):
+            m = None  # "Patient Education Webinar: Living with Type 2 Diabetes": a title, or a byline, above the speech
         if m:
             stamp = m.group("ts") or m.groupdict().get("lead") or m.groupdict().get("after") or pending
             pending = None
@@ -535,6 +537,26 @@ def _parse_labelled(text: str, labels: tuple[re.Pattern[str], ...], layout: str)
         else:
             b.block(BlockKind.PARAGRAPH, s, e)
     return b.build(layout)
+
+
+# another label inside a line, after a bar or a semicolon ("Host: Karen Mitchell, RN | Guest: Dr. Samuel
+# Okonkwo"): a byline listing who takes part
+_BYLINE_LABEL = re.compile(rf"[ \t](?:\||;|·|•)[ \t]+{_NAME}:[ \t]")
+
+
+def _masthead(text: str, m: re.Match[str], e: int) -> bool:
+    """Whether a line that reads as ``Name: speech`` above the first turn is the page's title ("Patient
+    Education Webinar: Living with Type 2 Diabetes": the name never speaks again, and what follows it
+    is in title case with no stop) or its byline (another label after a bar). ``m`` matched the line
+    that ends at ``e``."""
+    after = m.string[m.end() :].strip()
+    if not after or after[-1] in ".?!,;:" or m.groupdict().get("bold"):
+        return False
+    if _BYLINE_LABEL.search(after.join("  ")):
+        return True
+    name = m.group("name")
+    again = re.compile(rf"(?m)^[ \t]*(?:\*\*)?{re.escape(name)}(?:\*\*)?[ \t]*[:(\-–—]").search(text, e)
+    return again is None and reads_as_title(after)
 
 
 def _cue_speakers(text: str) -> set[str]:

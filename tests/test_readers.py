@@ -187,6 +187,16 @@ def test_colon_and_bracket_turns() -> None:
     o = parse(OTTER)  # Otter.ai's export: the timestamp after the name, without brackets
     assert [(u.speaker, u.timestamp) for u in o.turns] == [("Jane Doe", "0:00"), ("Speaker 2", "0:07")]
     assert o.block_text(o.paragraphs()[-1]) == "Meeting at 10:30"
+    # a title and a byline above the speech read as labels, but no one of that name speaks: they stay text
+    w = parse(
+        "Patient Education Webinar: Living with Type 2 Diabetes\nHost: Karen Mitchell, RN | Guest: Dr. Sam Okonkwo\n\n"
+        "Karen Mitchell: Welcome.\n\nDr. Sam Okonkwo: Thank you.\n\nKaren Mitchell: Let's begin.\n"
+    )
+    assert [u.speaker for u in w.turns] == ["Karen Mitchell", "Dr. Sam Okonkwo", "Karen Mitchell"]
+    assert w.block_text(w.blocks[0]) == "Patient Education Webinar: Living with Type 2 Diabetes"
+    # ...but a first speaker whose words are in title case, who speaks again, is a speaker
+    h = parse("Operator: Good Morning Everyone\n\nJane Doe: Thanks.\n\nOperator: Next Question\n")
+    assert [u.speaker for u in h.turns] == ["Operator", "Jane Doe", "Operator"]
     r = parse(REV)  # Rev.com's export: "Name (00:00):" alone on a line (its parenthesis is no firm)
     assert (r.layout, [(u.speaker, u.firm, u.timestamp) for u in r.turns]) == (
         "bracket",
