@@ -58,6 +58,8 @@ SAMPLES = [
     (ROOT / "tests/domains/lecture-economics.txt", ROOT / "tests/domains/lecture-economics.terms.txt", ROOT / "tests/domains/expected"),
     # a patient webinar typed in a hurry, with its drug names in the term list (one mistyped)
     (ROOT / "tests/domains/webinar-health.txt", ROOT / "tests/domains/webinar-health.terms.txt", ROOT / "tests/domains/expected"),
+    # a support call an agent typed up (there/their, its, are/our, your welcome)
+    (ROOT / "tests/domains/call-support.txt", ROOT / "tests/domains/call-support.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
