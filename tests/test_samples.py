@@ -60,6 +60,8 @@ SAMPLES = [
     (ROOT / "tests/domains/webinar-health.txt", ROOT / "tests/domains/webinar-health.terms.txt", ROOT / "tests/domains/expected"),
     # a support call an agent typed up (there/their, its, are/our, your welcome)
     (ROOT / "tests/domains/call-support.txt", ROOT / "tests/domains/call-support.terms.txt", ROOT / "tests/domains/expected"),
+    # a sports radio show a fan typed, labels in capitals (threw/through, to/too, their/there/they're)
+    (ROOT / "tests/domains/radio-sports.txt", ROOT / "tests/domains/radio-sports.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,

@@ -173,6 +173,7 @@ def _spelled_in_speech(
             # spells the name so ("RBC Capital Markets" for a label's "RBC Capital Market")
             and (_unsuffixed(p) != plain or (ctx.lexicon is not None and ctx.lexicon.has_exact(p)))
             and fuzz.ratio(p.lower(), low) >= _SIMILAR
+            and not (text.isupper() and p.lower() == low)  # a label in capitals is the house style, no misspelling
             and _same_first_word(p, text)
             and not _numbered_apart(p, text)
         ]
