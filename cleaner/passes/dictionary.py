@@ -183,6 +183,16 @@ def _anchored(text: str, rule: Rule, spans: list[tuple[int, int]], paragraphs: P
     return out
 
 
+def _may_hold(rule: Rule, probe: str, whole: bool) -> bool:
+    """Whether ``rule`` may match in the paragraphs ``probe`` holds (the whole text, or a later round's
+    changed paragraphs joined): False only where its gate is surely not there."""
+    if rule.gate is None:
+        return True
+    if whole or rule.anchor is not None or "(?" not in rule.gate.pattern:
+        return rule.gate.search(probe) is not None
+    return True
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     text = t.text
@@ -190,12 +200,13 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     # the first round holds every paragraph: the whole text is scanned once; a later round holds only
     # the paragraphs the last one changed (cleaner/replay.py): each is scanned alone
     whole = 4 * sum(e - s for s, e in spans) >= len(text)
-    # a pattern whose gate the whole text never holds is asked of no paragraph (most rules, in most
-    # transcripts: a paragraph without it would find nothing, so each result still rests on its block)
-    patterns = [
-        _pattern_hits(text, [r for r in d.pattern_rules if r.gate is None or r.gate.search(text) is not None], spans, whole)
-        for d in ctx.dictionaries
-    ]
+    # a pattern whose gate the text never holds is asked of no paragraph (most rules, in most transcripts:
+    # a paragraph without it would find nothing, so each result still rests on its block). In a later
+    # round, only the paragraphs it holds are looked in, joined: a literal gate (or a letter and a
+    # literal) found in one of them is found there; another gate may look outside its paragraph, and
+    # is asked of each paragraph alone, as _pattern_hits does anyway
+    probe = text if whole else "\n\n".join(text[s:e] for s, e in spans)
+    patterns = [_pattern_hits(text, [r for r in d.pattern_rules if _may_hold(r, probe, whole)], spans, whole) for d in ctx.dictionaries]
     compiled = _literals(ctx.dictionaries)
     every: dict[int, list[tuple[Rule, int, int]]] = {}
     if whole:
