@@ -237,18 +237,23 @@ def _fmt(s: dict[str, Any]) -> str:
     return f"{s['flesch_reading_ease']} / grade {s['flesch_kincaid_grade']}"
 
 
+def _what_is_scored(language: str) -> str:
+    """The report's opening line: which formula its figures are."""
+    if language == "en":
+        return "Flesch reading ease (higher is easier) / Flesch-Kincaid grade, before and after cleaning."
+    if language in FORMULAS:
+        return (
+            f"Reading ease by the {FORMULAS[language]} formula (higher is easier; the Flesch-Kincaid grade is"
+            " English's alone), before and after cleaning."
+        )
+    return f"No reading-ease formula is fitted to the language '{language}'."
+
+
 def render_markdown(rep: dict[str, Any], title: str) -> str:
     lines = [
         f"# Readability of {title}",
         "",
-        (
-            "Flesch reading ease (higher is easier) / Flesch-Kincaid grade, before and after cleaning. Lines are lines of the input."
-            if rep.get("language", "en") == "en"
-            else f"Reading ease by the {FORMULAS[rep['language']]} formula (higher is easier; the Flesch-Kincaid grade is English's"
-            " alone), before and after cleaning. Lines are lines of the input."
-            if rep["language"] in FORMULAS
-            else f"No reading-ease formula is fitted to the language '{rep['language']}'. Lines are lines of the input."
-        ),
+        _what_is_scored(rep.get("language", "en")) + " Lines are lines of the input.",
         "",
     ]
     lines += ["| part | words | before | after |", "|---|---:|---|---|"]
