@@ -552,7 +552,7 @@ def _masthead(text: str, m: re.Match[str], e: int) -> bool:
     after = m.string[m.end() :].strip()
     if not after or after[-1] in ".?!,;:" or m.groupdict().get("bold"):
         return False
-    if _BYLINE_LABEL.search(after.join("  ")):
+    if _BYLINE_LABEL.search(f" {after} "):
         return True
     name = m.group("name")
     again = re.compile(rf"(?m)^[ \t]*(?:\*\*)?{re.escape(name)}(?:\*\*)?[ \t]*[:(\-–—]").search(text, e)
