@@ -62,6 +62,8 @@ SAMPLES = [
     (ROOT / "tests/domains/call-support.txt", ROOT / "tests/domains/call-support.terms.txt", ROOT / "tests/domains/expected"),
     # a sports radio show a fan typed, labels in capitals (threw/through, to/too, their/there/they're)
     (ROOT / "tests/domains/radio-sports.txt", ROOT / "tests/domains/radio-sports.terms.txt", ROOT / "tests/domains/expected"),
+    # a cooking show a viewer typed (then/than, its/it's, lose, too)
+    (ROOT / "tests/domains/show-cooking.txt", ROOT / "tests/domains/show-cooking.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
