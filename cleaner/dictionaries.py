@@ -279,6 +279,7 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
     )
     reason = raw.get("reason") or f"{dict_name} dictionary: {match or raw.get('pattern')} → {repl[0]}"
     fixes, keeps = _parse_examples(raw.get("examples"), rid, path, line)
+    gate, anchor = _gate(pattern)
     return Rule(
         id=rid,
         dictionary=dict_name,
@@ -293,8 +294,8 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         fix_examples=fixes,
         keep_examples=keeps,
         source=f"{_shown_path(path)}:{line}",
-        gate=_gate(pattern),
-        anchor=_anchor(pattern),
+        gate=gate,
+        anchor=anchor,
     )
 
 
@@ -370,43 +371,30 @@ def _opening(items: list[tuple[Any, Any]]) -> tuple[str, str, bool]:
     return "".join(chr(arg) for _, arg in members), run, word
 
 
-def _anchor(pattern: re.Pattern[str] | None) -> int | None:
-    """The literal gate's furthest start inside a match (see Rule.anchor), or None."""
+def _gate(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str] | None, int | None]:
+    r"""A quick test that a paragraph may hold a match, and how far into a match its literal starts
+    (Rule.anchor; None: anywhere). The test is a literal every match holds, searched for as such; or
+    the literal after an opening letter class, searched for first and its letter looked back at (``ts
+    (?<=[Ii]ts )`` for ``\b([Ii])ts ...``: three times faster than a class opening the search), one
+    character into a match; or else the pattern with a leading ``\b`` dropped (a pattern that starts
+    with a letter class or a look-behind is tried at every position; a literal is found at memchr
+    speed). Each only widens what matches, so where the gate finds nothing the pattern finds nothing."""
     if pattern is None:
-        return None
-    items = _parsed(pattern)
+        return None, None
+    items = _parsed(pattern)  # parsed once, for the gate and its anchor
     literal = _required_literal(items)
     if len(literal) >= _LITERAL_GATE:
-        return _literal_offset(items, literal)
-    # the literal after an opening letter class ("ts " of "\b([Ii])ts "), which _gate looks for: one
-    # character into a match
-    letters, after, _ = _opening(items)
-    return 1 if letters and after else None
-
-
-def _gate(pattern: re.Pattern[str] | None) -> re.Pattern[str] | None:
-    r"""A quick test that a paragraph may hold a match: a literal every match holds, searched for as
-    such; or the literal after an opening letter class, searched for first and its letter looked back
-    at (``ts (?<=[Ii]ts )`` for ``\b([Ii])ts ...``: three times faster than a class opening the search);
-    or else the pattern with a leading ``\b`` dropped (a pattern that starts with a letter class or a
-    look-behind is tried at every position; a literal is found at memchr speed). Each only widens what
-    matches, so where the gate finds nothing the pattern finds nothing."""
-    if pattern is None:
-        return None
-    items = _parsed(pattern)  # parsed once, for both kinds of literal gate
-    literal = _required_literal(items)
-    if len(literal) >= _LITERAL_GATE:
-        return re.compile(re.escape(literal), pattern.flags & re.IGNORECASE)
+        return re.compile(re.escape(literal), pattern.flags & re.IGNORECASE), _literal_offset(items, literal)
     letters, after, word = _opening(items)
     if letters and after:
         opening = ("\\b" if word else "") + f"[{re.escape(letters)}]{re.escape(after)}"
-        return re.compile(f"{re.escape(after)}(?<={opening})", pattern.flags & re.IGNORECASE)
+        return re.compile(f"{re.escape(after)}(?<={opening})", pattern.flags & re.IGNORECASE), 1
     if not pattern.pattern.startswith("\\b"):
-        return None
+        return None, None
     try:
-        return re.compile(pattern.pattern[2:], pattern.flags)
+        return re.compile(pattern.pattern[2:], pattern.flags), None
     except re.error:
-        return None
+        return None, None
 
 
 def _parse_examples(raw: Any, rid: str, path: Path, line: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:
