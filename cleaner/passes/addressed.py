@@ -14,6 +14,7 @@ only asked about.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
@@ -26,10 +27,19 @@ PASS_ID = "addressed"
 REACH = 160  # characters at a turn's opening and close where a reply names who it answers
 COMMON_NAME = 4.0  # Zipf: a first name this common in the speech...
 RARE_LABEL = 3.0  # ...against a label's this rare: the label may be the slip
-# a capitalized word alone in its clause: after a comma (or opening the turn), before , . ! ? or a dash
-_ADDRESSED = re.compile(r"\b([A-Z][a-z]+)(?=[,.!?]|\s[-–—]\s)")
+UNFAMILIAR = 2.5  # Zipf: a label's first name this rare is one a typist does not know, and writes as one it does
+# a capitalized word alone in its clause, before , . ! ? or a dash (_addressed says what may come before)
+_ADDRESSED = re.compile(r"\b([A-Z][^\W\d_A-Z]+)(?=[,.!?]|\s[-–—]\s)")
+_GREETING = re.compile(r"\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Bb]ye|[Ww]elcome) $")
+_SENTENCE_END = re.compile(r"[.!?] $")
 _VOWEL_ENDING = re.compile(r"[aeiou]$")
+_VOWELS = re.compile(r"[aeiou]")
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
+
+
+def _plain(word: str) -> str:
+    """A word in lower case without its accents."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
 
 
 def first_name(speaker: str) -> str | None:
@@ -44,41 +54,72 @@ def first_name(speaker: str) -> str | None:
 
 
 def _near(said: str, name: str) -> bool:
-    """The same name heard: a letter or two apart (one in a short name), sounding alike, starting alike,
-    and not the same name with another closing vowel, which is another person's ("Dan" and "Dana",
-    "Julio" and "Julia", "Louis" and "Louise")."""
-    a, b = said.lower(), name.lower()
+    """The same name heard another way: a letter or two apart (one in a short name), on both sound keys
+    and with the same vowels ("Connor" for "Conor", "Jon" for "John"). Other vowels make another name
+    ("Don" and "Dan", "Dean", "Tim" and "Tom"), and so does another closing vowel ("Dan" and "Dana",
+    "Julio" and "Julia"), unless the label's name is one English hardly knows, which a typist writes as
+    the name it knows ("Helene" for "Helane", "Savvy" for "Savi")."""
+    a, b = _plain(said), _plain(name)
+    if a == b:
+        return True  # the label's accents ("Tomas" for a "Tomás")
     if _VOWEL_ENDING.sub("", a) == _VOWEL_ENDING.sub("", b):
         return False
     distance = Levenshtein.distance(a, b)
+    if distance > 2 or (distance == 2 and min(len(a), len(b)) < 4):
+        return False
     keys = sound_keys_agree(a, b)
-    return (distance == 1 or (distance == 2 and min(len(a), len(b)) >= 4)) and keys > 0 and (a[0] == b[0] or keys == 2)
+    unfamiliar = zipf(b) < UNFAMILIAR
+    if keys == 2:
+        return unfamiliar or sorted(_VOWELS.findall(a)) == sorted(_VOWELS.findall(b))  # "Micheal": two swapped
+    return keys == 1 and unfamiliar and a[0] == b[0]
+
+
+def _stretches(t: Transcript) -> list[tuple[str | None, list[Span]]]:
+    """Each speaker's run of turns (a caption file gives every cue a turn of its own), with the first
+    name its label gives and the spans of its paragraphs."""
+    out: list[tuple[str | None, list[Span]]] = []
+    last_turn = None
+    for block in t.blocks:
+        if block.kind is not BlockKind.PARAGRAPH or block.turn < 0:
+            continue
+        speaker = t.turns[block.turn].speaker
+        if block.turn != last_turn and (not out or speaker != t.turns[last_turn].speaker):  # type: ignore[index]
+            out.append((first_name(speaker), []))
+        out[-1][1].append(block.span)
+        last_turn = block.turn
+    return out
+
+
+def _addressed(text: str, start: int, end: int, opening: int) -> list[re.Match[str]]:
+    """Names said to someone between ``start`` and ``end``: after a comma or a greeting ("Sure, Connor.",
+    "thanks Tomas."), or opening a sentence or the turn with a comma after them ("Tomas, where are we?")."""
+    found = []
+    for m in _ADDRESSED.finditer(text, start, end):
+        before = text[max(0, m.start() - 12) : m.start()]
+        after_comma = before.endswith(", ") or _GREETING.search(before)
+        opens_sentence = text.startswith(",", m.end(1)) and _SENTENCE_END.search(before)
+        if m.start() == opening or after_comma or opens_sentence:
+            found.append(m)
+    return found
 
 
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
-    names = [first_name(turn.speaker) for turn in t.turns]
-    everyone = {n.lower() for n in names if n}
-    paragraphs: dict[int, list[Span]] = {}
-    for block in t.blocks:
-        if block.kind is BlockKind.PARAGRAPH and block.turn >= 0:
-            paragraphs.setdefault(block.turn, []).append(block.span)
-    for turn, spans in paragraphs.items():
-        own = names[turn]
-        near = {names[i] for i in (turn - 1, turn + 1) if 0 <= i < len(names) and names[i] and names[i] != own}
+    stretches = _stretches(t)
+    everyone = {n.lower() for n, _ in stretches if n}
+    for k, (own, spans) in enumerate(stretches):
+        near = {stretches[i][0] for i in (k - 1, k + 1) if 0 <= i < len(stretches)} - {None, own}
         if not near:
             continue
         first, last = spans[0], spans[-1]
         opening = min(first.end, first.start + REACH)
         close = max(last.start, last.end - REACH, opening if last is first else last.start)
         for start, end in ((first.start, opening), (close, last.end)):
-            for m in _ADDRESSED.finditer(t.text, start, end):
+            for m in _addressed(t.text, start, end, first.start):
                 said = m.group(1)
-                if m.start() != first.start and t.text[m.start() - 2 : m.start()] != ", ":
-                    continue
                 if said.lower() in everyone or zipf(said.lower()) >= 5.5:
                     continue  # a name some label gives, or a word too common to be a name misheard
-                heard = [n for n in near if _near(said, n)]
+                heard = [n for n in near if n and _near(said, n)]
                 if len(heard) != 1:
                     continue
                 name = heard[0]
