@@ -20,7 +20,20 @@ from .readers import detect_layout, parse
 from .replay import BlockReplay
 from .resolve import SourceMap, apply, choose
 
-PASS_ORDER = ("escapes", "gaps", "spacing", "repeats", "paragraphs", "speakers", "dictionary", "typos", "capitals", "lexicon", "addressed")
+PASS_ORDER = (
+    "escapes",
+    "gaps",
+    "spacing",
+    "repeats",
+    "paragraphs",
+    "speakers",
+    "dictionary",
+    "typos",
+    "capitals",
+    "lexicon",
+    "addressed",
+    "spellings",
+)
 MAX_ROUNDS = 8
 RESTRUCTURING = {("paragraphs", "hard-wrap"), ("paragraphs", "line-numbers")}  # applied alone before anything else: see _clean_as
 
