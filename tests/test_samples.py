@@ -67,13 +67,16 @@ SAMPLES = [
     # an airline's call typed in a hurry: analysts' first names heard another way in the replies
     # ("Thanks, Helene." to Helane Becker), an engine maker's ampersand, "payed down"
     (ROOT / "tests/domains/earnings-airline.txt", ROOT / "tests/domains/earnings-airline.terms.txt", ROOT / "tests/domains/expected"),
+    # a conference panel typed in a hurry: the moderator's name spelled two ways, panelists addressed
+    # by names heard another way ("Greyson" for Grayson Whitaker)
+    (ROOT / "tests/domains/panel-water.txt", ROOT / "tests/domains/panel-water.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
 # but less where the editor's changes are ones a precision-first cleaner leaves to a person ("I lead
 # the project" for "led", "compliment the team"; the podcast's "base line", "run book", "on call",
-# "cooper Nettie's" for Kubernetes)
-RECALL_AT_LEAST = {"interview-hiring": 0.65, "podcast-tech": 0.4}
+# "cooper Nettie's" for Kubernetes; the panel's "Shivaun" for Siobhan, "the sensors here a leak")
+RECALL_AT_LEAST = {"interview-hiring": 0.65, "podcast-tech": 0.4, "panel-water": 0.7}
 
 
 def docx_dump(data: bytes) -> str:

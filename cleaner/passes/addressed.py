@@ -70,7 +70,8 @@ def _near(said: str, name: str) -> bool:
     keys = sound_keys_agree(a, b)
     unfamiliar = zipf(b) < UNFAMILIAR
     if keys == 2:
-        return unfamiliar or sorted(_VOWELS.findall(a)) == sorted(_VOWELS.findall(b))  # "Micheal": two swapped
+        # "Micheal": two swapped; "Greyson" and "Grayson": "ey" and "ay" sound alike
+        return unfamiliar or sorted(_VOWELS.findall(a.replace("ey", "ay"))) == sorted(_VOWELS.findall(b.replace("ey", "ay")))
     return keys == 1 and unfamiliar and a[0] == b[0]
 
 
