@@ -70,6 +70,8 @@ SAMPLES = [
     # a conference panel typed in a hurry: the moderator's name spelled two ways, panelists addressed
     # by names heard another way ("Greyson" for Grayson Whitaker)
     (ROOT / "tests/domains/panel-water.txt", ROOT / "tests/domains/panel-water.terms.txt", ROOT / "tests/domains/expected"),
+    # a chipmaker's call typed in a hurry: "share holders", "buy backs", "hyper scalers", "T S M C's"
+    (ROOT / "tests/domains/earnings-chips.txt", ROOT / "tests/domains/earnings-chips.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,

@@ -28,6 +28,7 @@ REACH = 160  # characters at a turn's opening and close where a reply names who 
 COMMON_NAME = 4.0  # Zipf: a first name this common in the speech...
 RARE_LABEL = 3.0  # ...against a label's this rare: the label may be the slip
 UNFAMILIAR = 2.5  # Zipf: a label's first name this rare is one a typist does not know, and writes as one it does
+NO_NAME = 1.0  # Zipf: a spelling this rare is no name anyone is given
 # a capitalized word alone in its clause, before , . ! ? or a dash (_addressed says what may come before)
 _ADDRESSED = re.compile(r"\b([A-Z][^\W\d_A-Z]+)(?=[,.!?]|\s[-–—]\s)")
 _GREETING = re.compile(r"\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Bb]ye|[Ww]elcome) $")
@@ -58,7 +59,8 @@ def _near(said: str, name: str) -> bool:
     and with the same vowels ("Connor" for "Conor", "Jon" for "John"). Other vowels make another name
     ("Don" and "Dan", "Dean", "Tim" and "Tom"), and so does another closing vowel ("Dan" and "Dana",
     "Julio" and "Julia"), unless the label's name is one English hardly knows, which a typist writes as
-    the name it knows ("Helene" for "Helane", "Savvy" for "Savi")."""
+    the name it knows ("Helene" for "Helane", "Savvy" for "Savi"), or what was typed is no name at all
+    ("Vivac" for "Vivek")."""
     a, b = _plain(said), _plain(name)
     if a == b:
         return True  # the label's accents ("Tomas" for a "Tomás")
@@ -68,7 +70,8 @@ def _near(said: str, name: str) -> bool:
     if distance > 2 or (distance == 2 and min(len(a), len(b)) < 4):
         return False
     keys = sound_keys_agree(a, b)
-    unfamiliar = zipf(b) < UNFAMILIAR
+    # the label's name one a typist does not know, or what was typed no name at all ("Vivac" for Vivek)
+    unfamiliar = zipf(b) < UNFAMILIAR or zipf(a) < NO_NAME
     if keys == 2:
         # "Micheal": two swapped; "Greyson" and "Grayson": "ey" and "ay" sound alike
         return unfamiliar or sorted(_VOWELS.findall(a.replace("ey", "ay"))) == sorted(_VOWELS.findall(b.replace("ey", "ay")))
