@@ -72,6 +72,8 @@ SAMPLES = [
     (ROOT / "tests/domains/panel-water.txt", ROOT / "tests/domains/panel-water.terms.txt", ROOT / "tests/domains/expected"),
     # a chipmaker's call typed in a hurry: "share holders", "buy backs", "hyper scalers", "T S M C's"
     (ROOT / "tests/domains/earnings-chips.txt", ROOT / "tests/domains/earnings-chips.terms.txt", ROOT / "tests/domains/expected"),
+    # a user-research interview in Otter's layout: "Beatrice" to a Beatriz, "my self", "whats app"
+    (ROOT / "tests/domains/interview-ux.txt", ROOT / "tests/domains/interview-ux.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,

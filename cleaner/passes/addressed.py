@@ -18,7 +18,7 @@ import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import sound_keys_agree, zipf
+from ..lexicon import phonetic, sound_keys_agree, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from ..wordcase import ordinary_word
 from . import PassContext, PassResult, suggest
@@ -72,10 +72,20 @@ def _near(said: str, name: str) -> bool:
     keys = sound_keys_agree(a, b)
     # the label's name one a typist does not know, or what was typed no name at all ("Vivac" for Vivek)
     unfamiliar = zipf(b) < UNFAMILIAR or zipf(a) < NO_NAME
-    if keys == 2:
-        # "Micheal": two swapped; "Greyson" and "Grayson": "ey" and "ay" sound alike
-        return unfamiliar or sorted(_VOWELS.findall(a.replace("ey", "ay"))) == sorted(_VOWELS.findall(b.replace("ey", "ay")))
+    # both keys, or Metaphone (the consonants as said) and the first letter: "Beatrice" for "Beatriz",
+    # not "Rich" for "Rick", which only NYSIIS hears alike
+    if keys == 2 or (a[0] == b[0] and phonetic(a)[0] == phonetic(b)[0]):
+        return unfamiliar or _vowels(a) == _vowels(b)
     return keys == 1 and unfamiliar and a[0] == b[0]
+
+
+def _vowels(name: str) -> list[str]:
+    """A name's vowels, in any order ("Micheal": two swapped), "ey" as "ay" ("Greyson", "Grayson"), and
+    without a long name's closing silent "e" ("Beatrice", "Beatriz"; "Mike" is not "Mick")."""
+    name = name.replace("ey", "ay")
+    if len(name) >= 6 and name.endswith("e"):
+        name = name[:-1]
+    return sorted(_VOWELS.findall(name))
 
 
 def _stretches(t: Transcript) -> list[tuple[str | None, list[Span]]]:
