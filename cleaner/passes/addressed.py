@@ -3,9 +3,9 @@
 "Thanks, Helene." right after Helane Becker's question, "Sure, Connor." in the answer to Conor
 Cunningham, "Go ahead, Savvy." before Savi Syth speaks: a reply names the person who has just spoken,
 or who speaks next, and a transcriber types that first name by ear. The label, typed once and with
-care, has the spelling. Only a name said on its own between a comma and the end of its clause, at
-the opening or the close of a turn, is read; only the first name of the turn before or after; only
-one that sounds like it and is a letter or two away. A name another label gives ("John" beside a
+care, has the spelling. Only a name said to someone at the opening or the close of a turn is read
+(after a comma or a greeting, or opening a sentence with a comma after it); only the first name of the
+speaker before or after; only one that sounds like it and is a letter or two away. A name another label gives ("John" beside a
 "Jon Ames" and a "John Li") may be someone else's and is left alone; a label's spelling English hardly
 knows, against a common one in the speech ("Micheal" for "Michael"), may be the label's slip and is
 only asked about.
@@ -29,6 +29,7 @@ COMMON_NAME = 4.0  # Zipf: a first name this common in the speech...
 RARE_LABEL = 3.0  # ...against a label's this rare: the label may be the slip
 UNFAMILIAR = 2.5  # Zipf: a label's first name this rare is one a typist does not know, and writes as one it does
 NO_NAME = 1.0  # Zipf: a spelling this rare is no name anyone is given
+EVERYDAY = 5.5  # Zipf: a word this common ("Well", "Right") is that word, not a name misheard
 # a capitalized word alone in its clause, before , . ! ? or a dash (_addressed says what may come before)
 _ADDRESSED = re.compile(r"\b([A-Z][^\W\d_A-Z]+)(?=[,.!?]|\s[-–—]\s)")
 _GREETING = re.compile(r"\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Bb]ye|[Ww]elcome) $")
@@ -92,15 +93,15 @@ def _stretches(t: Transcript) -> list[tuple[str | None, list[Span]]]:
     """Each speaker's run of turns (a caption file gives every cue a turn of its own), with the first
     name its label gives and the spans of its paragraphs."""
     out: list[tuple[str | None, list[Span]]] = []
-    last_turn = None
+    last = None
     for block in t.blocks:
         if block.kind is not BlockKind.PARAGRAPH or block.turn < 0:
             continue
         speaker = t.turns[block.turn].speaker
-        if block.turn != last_turn and (not out or speaker != t.turns[last_turn].speaker):  # type: ignore[index]
+        if speaker != last:
             out.append((first_name(speaker), []))
+            last = speaker
         out[-1][1].append(block.span)
-        last_turn = block.turn
     return out
 
 
@@ -131,7 +132,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for start, end in ((first.start, opening), (close, last.end)):
             for m in _addressed(t.text, start, end, first.start):
                 said = m.group(1)
-                if said.lower() in everyone or zipf(said.lower()) >= 5.5:
+                if said.lower() in everyone or zipf(said.lower()) >= EVERYDAY:
                     continue  # a name some label gives, or a word too common to be a name misheard
                 heard = [n for n in near if n and _near(said, n)]
                 if len(heard) != 1:

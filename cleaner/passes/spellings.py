@@ -7,8 +7,10 @@ where nothing else could explain two spellings:
 
 * the rarer one is no word English knows (Zipf below 1.5) and is never written in lower case;
 * the other is written at least twice, and at least twice as often;
-* they are one letter apart (changed, added or dropped), start with the same letter and agree on
-  both sound keys (Metaphone and NYSIIS);
+* they are one letter apart (changed, added or dropped), start with the same letter and agree on a
+  sound key (Metaphone or NYSIIS: "Renada" and "Renata" on Metaphone only);
+* the rarer one stands in no full name the other stands in with another first name or surname
+  ("Niek Bosch" beside a "Nick Terrell");
 * they are not one name with another closing vowel ("Dan" and "Dana", "Julio" and "Julia"), nor
   one with an ending on it ("Ingersoll" and "Ingersolls").
 
@@ -137,6 +139,7 @@ def _surname(text: str, end: int) -> str | None:
 
 
 def _neighbours(text: str, starts: list[int], size: int) -> tuple[set[str | None], set[str | None]]:
+    """The first names and surnames a spelling stands beside, wherever it is written."""
     return {_first_name(text, at) for at in starts}, {_surname(text, at + size) for at in starts}
 
 
@@ -152,6 +155,7 @@ def _named_alike(text: str, at: int, size: int, neighbours: tuple[set[str | None
 
 
 def _same_name(word: str, other: str) -> bool:
+    """One name, the rarer spelling a slip: see the module's docstring."""
     a, b = word.lower(), other.lower()
     if a[0] != b[0] or Levenshtein.distance(a, b) != 1 or zipf(b) < zipf(a):
         return False
