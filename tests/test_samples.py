@@ -74,6 +74,8 @@ SAMPLES = [
     (ROOT / "tests/domains/earnings-chips.txt", ROOT / "tests/domains/earnings-chips.terms.txt", ROOT / "tests/domains/expected"),
     # a user-research interview in Otter's layout: "Beatrice" to a Beatriz, "my self", "whats app"
     (ROOT / "tests/domains/interview-ux.txt", ROOT / "tests/domains/interview-ux.terms.txt", ROOT / "tests/domains/expected"),
+    # a doctor's visit typed up: "head aches", "There worse", "sorry to here that", "I use to get", "go strait to"
+    (ROOT / "tests/domains/visit-clinic.txt", ROOT / "tests/domains/visit-clinic.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
