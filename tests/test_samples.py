@@ -76,6 +76,8 @@ SAMPLES = [
     (ROOT / "tests/domains/interview-ux.txt", ROOT / "tests/domains/interview-ux.terms.txt", ROOT / "tests/domains/expected"),
     # a doctor's visit typed up: "head aches", "There worse", "sorry to here that", "I use to get", "go strait to"
     (ROOT / "tests/domains/visit-clinic.txt", ROOT / "tests/domains/visit-clinic.terms.txt", ROOT / "tests/domains/expected"),
+    # a sermon typed up: "with thanksgiving," a prayer's word, not the holiday; "the alter", "not to breath"
+    (ROOT / "tests/domains/talk-sermon.txt", ROOT / "tests/domains/talk-sermon.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
