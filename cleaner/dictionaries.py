@@ -99,6 +99,10 @@ class Rule:
     # most how far into a match it starts, so the pattern need only be tried that far before each place
     # the literal is found (None: anywhere)
     anchor: int | None = None
+    # a literal every match holds, in lower case (four characters or more): in a first round the
+    # dictionary pass looks for all the rules' literals in one scan, and a rule whose literal the text
+    # lacks is asked nothing more
+    presence: str | None = None
 
 
 @dataclass
@@ -279,7 +283,7 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
     )
     reason = raw.get("reason") or f"{dict_name} dictionary: {match or raw.get('pattern')} → {repl[0]}"
     fixes, keeps = _parse_examples(raw.get("examples"), rid, path, line)
-    gate, anchor = _gate(pattern)
+    gate, anchor, presence = _gate(pattern)
     return Rule(
         id=rid,
         dictionary=dict_name,
@@ -296,6 +300,7 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         source=f"{_shown_path(path)}:{line}",
         gate=gate,
         anchor=anchor,
+        presence=presence,
     )
 
 
@@ -371,30 +376,35 @@ def _opening(items: list[tuple[Any, Any]]) -> tuple[str, str, bool]:
     return "".join(chr(arg) for _, arg in members), run, word
 
 
-def _gate(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str] | None, int | None]:
+def _gate(pattern: re.Pattern[str] | None) -> tuple[re.Pattern[str] | None, int | None, str | None]:
     r"""A quick test that a paragraph may hold a match, and how far into a match its literal starts
     (Rule.anchor; None: anywhere). The test is a literal every match holds, searched for as such; or
     the literal after an opening letter class, searched for first and its letter looked back at (``ts
     (?<=[Ii]ts )`` for ``\b([Ii])ts ...``: three times faster than a class opening the search), one
     character into a match; or else the pattern with a leading ``\b`` dropped (a pattern that starts
     with a letter class or a look-behind is tried at every position; a literal is found at memchr
-    speed). Each only widens what matches, so where the gate finds nothing the pattern finds nothing."""
+    speed). Each only widens what matches, so where the gate finds nothing the pattern finds nothing.
+    Third, Rule.presence: the literal in lower case, where it is long enough to be worth looking for."""
     if pattern is None:
-        return None, None
+        return None, None, None
     items = _parsed(pattern)  # parsed once, for the gate and its anchor
     literal = _required_literal(items)
     if len(literal) >= _LITERAL_GATE:
-        return re.compile(re.escape(literal), pattern.flags & re.IGNORECASE), _literal_offset(items, literal)
+        gate = re.compile(re.escape(literal), pattern.flags & re.IGNORECASE)
+        # not for a pattern that ignores case, which Unicode's case rules let match what lower-casing does not
+        # give ("ſ" for "s")
+        return gate, _literal_offset(items, literal), None if pattern.flags & re.IGNORECASE else literal.lower()
     letters, after, word = _opening(items)
     if letters and after:
         opening = ("\\b" if word else "") + f"[{re.escape(letters)}]{re.escape(after)}"
-        return re.compile(f"{re.escape(after)}(?<={opening})", pattern.flags & re.IGNORECASE), 1
+        presence = after.lower() if len(after) >= _LITERAL_GATE and not pattern.flags & re.IGNORECASE else None
+        return re.compile(f"{re.escape(after)}(?<={opening})", pattern.flags & re.IGNORECASE), 1, presence
     if not pattern.pattern.startswith("\\b"):
-        return None, None
+        return None, None, None
     try:
-        return re.compile(pattern.pattern[2:], pattern.flags), None
+        return re.compile(pattern.pattern[2:], pattern.flags), None, None
     except re.error:
-        return None, None
+        return None, None, None
 
 
 def _parse_examples(raw: Any, rid: str, path: Path, line: int) -> tuple[tuple[tuple[str, str], ...], tuple[str, ...]]:

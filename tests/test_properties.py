@@ -381,3 +381,28 @@ def test_a_pattern_tried_only_before_its_literal_finds_what_a_full_search_finds(
         full = [m.span() for s, e in spans for m in rule.pattern.finditer(text, s, e) if m.end() > m.start()]
         assert [m.span() for m in _anchored(text, rule, spans, None)] == full, rule.id
         assert [m.span() for m in _anchored(text, rule, spans, Paragraphs(spans))] == full, rule.id
+
+
+_ALL_PATTERN_RULES = [r for d in make_context().dictionaries for r in d.pattern_rules]
+_PRESENCE_WORDS = (
+    _ANCHOR_WORDS
+    + (  # noqa: SIM905 (as above)
+        "head aches my self them selves apart of in tact strait sight alter altar breath breathe advise advice brake wait "
+        "quite personal council use to here sink data base payed Air bus A321 share holders buy backs hyper scalers There "
+        "worse Lets pray than bring you're roof monthly effect"
+    ).split()
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_PRESENCE_WORDS), max_size=40))
+def test_a_pattern_whose_presence_literal_the_text_lacks_matches_nothing_there(words: list[str]) -> None:
+    """The dictionary pass asks a pattern nothing where one scan for all the rules' literals did not find
+    its own (Rule.presence): no text without the literal may hold a match."""
+    from cleaner.passes.dictionary import _present
+
+    text = " ".join(words)
+    present = _present(make_context().dictionaries, text.lower())
+    for rule in _ALL_PATTERN_RULES:
+        if rule.presence is not None and rule.presence not in present:
+            assert rule.pattern.search(text) is None, rule.id

@@ -183,9 +183,32 @@ def _anchored(text: str, rule: Rule, spans: list[tuple[int, int]], paragraphs: P
     return out
 
 
-def _may_hold(rule: Rule, probe: str, whole: bool) -> bool:
+def _present(dictionaries: tuple[Dictionary, ...], low: str) -> set[str]:
+    """Which of the pattern rules' presence literals (Rule.presence) the lower-cased text holds: one
+    Aho-Corasick scan for all of them, where a search each cost a scan of the text each."""
+    key = tuple(map(id, dictionaries))
+    finder = _PRESENCE.get(key)
+    if finder is None:
+        if len(_PRESENCE) > 8:
+            _PRESENCE.clear()
+        finder = ahocorasick.Automaton()
+        for literal in {r.presence for d in dictionaries for r in d.pattern_rules if r.presence}:
+            finder.add_word(literal, literal)
+        if len(finder):
+            finder.make_automaton()
+        _PRESENCE[key] = finder
+    return {literal for _, literal in finder.iter(low)} if len(finder) else set()
+
+
+_PRESENCE: dict[tuple[int, ...], ahocorasick.Automaton] = {}
+
+
+def _may_hold(rule: Rule, probe: str, whole: bool, present: set[str] | None = None) -> bool:
     """Whether ``rule`` may match in the paragraphs ``probe`` holds (the whole text, or a later round's
-    changed paragraphs joined): False only where its gate is surely not there."""
+    changed paragraphs joined): False only where its gate is surely not there (``present``: the presence
+    literals the whole text holds)."""
+    if present is not None and rule.presence is not None:
+        return rule.presence in present
     if rule.gate is None:
         return True
     if whole or rule.anchor is not None or "(?" not in rule.gate.pattern:
@@ -206,11 +229,14 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     # literal) found in one of them is found there; another gate may look outside its paragraph, and
     # is asked of each paragraph alone, as _pattern_hits does anyway
     probe = text if whole else "\n\n".join(text[s:e] for s, e in spans)
-    patterns = [_pattern_hits(text, [r for r in d.pattern_rules if _may_hold(r, probe, whole)], spans, whole) for d in ctx.dictionaries]
+    low = _lower_same_length(text) if whole else ""  # once: lower-casing each paragraph on its own cost more than the scan
+    present = _present(ctx.dictionaries, low) if whole else None
+    patterns = [
+        _pattern_hits(text, [r for r in d.pattern_rules if _may_hold(r, probe, whole, present)], spans, whole) for d in ctx.dictionaries
+    ]
     compiled = _literals(ctx.dictionaries)
     every: dict[int, list[tuple[Rule, int, int]]] = {}
     if whole:
-        low = _lower_same_length(text)  # once: lower-casing each paragraph on its own cost more than the scan
         every = _literal_hits(text, low, 0, compiled.automaton, spans)
     else:
         for k, (bs, be) in enumerate(spans):
