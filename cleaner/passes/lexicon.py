@@ -258,6 +258,14 @@ class DocumentCounts:
 _PAIR_WORD, _PAIR_RARE, _PAIR_FIRST, _PAIR_SECOND = 1, 2, 4, 8
 
 
+def _pair_near(joined: str, key: str, name: str, half: bool) -> bool:
+    """Two words run together (``joined``, Metaphone ``key``) near enough a listed name in letters: half
+    the name's letters apart, or 60% where a word and a name were heard (heard_as_two checks their sound
+    after) or the two sound like a long name on Metaphone too ("Cooper Netties" for Kubernetes)."""
+    sounds = half or (len(name) >= HALF_PAIR_MIN - 1 and Levenshtein.distance(phonetic(name)[0], key) <= 1)
+    return Levenshtein.distance(joined, name) <= ((len(name) * 3) // 5 if sounds else max(2, len(name) // 2))
+
+
 def _pair_kind(low: str, lex: Lexicon) -> int:
     """For heard_as_words, a word's flags: three letters or more, plain letters; of the rarer sort; its
     sound key the start of a one-word term's; the end of one's."""
@@ -1003,18 +1011,13 @@ class _Run:
                     continue
             if len(joined) < 5 or self.lex.has_exact(a.base) or self.lex.has_exact(b.base):
                 continue
-            # letters apart: half the name's; a word and a name run together, sounding like it, 60%
-            names = [
-                n
-                for n in self.lex.names_sounding_like(joined)
-                if Levenshtein.distance(joined, n) <= ((len(n) * 3) // 5 if half else max(2, len(n) // 2))
-            ]
+            key = jellyfish.metaphone(joined)
+            names = [n for n in self.lex.names_sounding_like(joined) if _pair_near(joined, key, n, half)]
             # a word English hardly knows ("Accel", "Dera"), or a name this transcript is about;
             # two everyday words ("Bay Area", "Keen Eye") are too often just that
             odd = min(zipf(a.low), zipf(b.low)) < RARE
             forms = [form for form in (self.lex.spelling(n) or n for n in names) if odd or self._relevant(form)]
             if half:  # long, and close in the other sound key too: "continue Thio" is not "Cincinnati"
-                key = jellyfish.metaphone(joined)
                 forms = [f for f in forms if len(f) >= HALF_PAIR_MIN - 1 and Levenshtein.distance(phonetic(f)[0], key) <= 1]
             if not forms:
                 continue
