@@ -45,12 +45,13 @@ def _plain(word: str) -> str:
 
 
 def first_name(speaker: str) -> str | None:
-    """The first name a label gives, or None for a label that names nobody ("Operator", "Speaker 1")."""
+    """The first name a label gives, or None for a label that names nobody: a role of everyday words
+    ("Operator", "Audience Member", "THE COURT"), or one numbered or lettered ("Speaker 1")."""
     words = _TITLE.sub("", speaker.strip()).split()
     if not words or any(len(w) == 1 or any(ch.isdigit() for ch in w) for w in words):
         return None
     first = words[0]
-    if not first.isalpha() or len(first) < 3 or (len(words) == 1 and ordinary_word(first.lower())):
+    if not first.isalpha() or len(first) < 3 or all(ordinary_word(w.lower()) for w in words):
         return None
     return first.capitalize() if first.isupper() else first
 
