@@ -80,14 +80,17 @@ SAMPLES = [
     (ROOT / "tests/domains/talk-sermon.txt", ROOT / "tests/domains/talk-sermon.terms.txt", ROOT / "tests/domains/expected"),
     # a home buyers' webinar typed up: "your serious.", "you're monthly payment", "doesn't effect your credit"
     (ROOT / "tests/domains/webinar-realty.txt", ROOT / "tests/domains/webinar-realty.terms.txt", ROOT / "tests/domains/expected"),
+    # a history podcast a fan typed, labels in capitals: "decide weather to", "an other six weeks", "dosen't"
+    (ROOT / "tests/domains/podcast-history.txt", ROOT / "tests/domains/podcast-history.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
 # but less where the editor's changes are ones a precision-first cleaner leaves to a person ("I lead
 # the project" for "led", "compliment the team"; the podcast's "base line", "run book", "on call",
 # "cooper Nettie's" for Kubernetes; the panel's "Shivaun" for Siobhan, "the sensors here a leak"; the
-# webinar's "first time buyers" and "The trade off", hyphens a style guide adds, "the lenders fees")
-RECALL_AT_LEAST = {"interview-hiring": 0.65, "podcast-tech": 0.4, "panel-water": 0.7, "webinar-realty": 0.6}
+# webinar's "first time buyers" and "The trade off", hyphens a style guide adds, "the lenders fees"; the
+# history podcast's "Eisenhauer", two letters and both sound keys from the list's Eisenhower, "sunk")
+RECALL_AT_LEAST = {"interview-hiring": 0.65, "podcast-tech": 0.4, "panel-water": 0.7, "webinar-realty": 0.6, "podcast-history": 0.7}
 
 
 def docx_dump(data: bytes) -> str:
