@@ -61,7 +61,8 @@ def sounds_alike(a: str, b: str) -> bool:
     return sound_keys_agree(a, b) > 0
 
 
-def _deletes(word: str) -> set[str]:
+def deletions(word: str) -> set[str]:
+    """The word and every spelling of it one letter shorter: two words one edit apart share one."""
     return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
@@ -228,7 +229,7 @@ class Lexicon:
         name_sounds: list[int] = []
         for n, low in enumerate(self._fuzzy_words):
             if len(low) >= 5 and low.isalpha() and name_like(low, zipf(low)):
-                name_sounds.extend(entry(d, n) for d in _deletes(phonetic(low)[1]))
+                name_sounds.extend(entry(d, n) for d in deletions(phonetic(low)[1]))
         self._name_sounds = HashIndex(name_sounds)
         self._pair_cache: dict[str, list[str]] = {}
         self.by_lower = dict(self.by_lower)
@@ -243,7 +244,7 @@ class Lexicon:
         if len(low) >= 4 and low not in self._fuzzy_number:
             n = self._fuzzy_number[low] = len(self._fuzzy_words)
             self._fuzzy_words.append(low)
-            deletes.extend(entry(d, n) for d in _deletes(low))
+            deletes.extend(entry(d, n) for d in deletions(low))
             key = phonetic(low)[0]
             if key:
                 sounds.append(entry(key, n))
@@ -290,7 +291,7 @@ class Lexicon:
         hit = self._pair_cache.get(joined)
         if hit is None:
             key = jellyfish.nysiis(joined)
-            found = {self._fuzzy_words[n] for d in _deletes(key) for n in self._name_sounds.get(d)}
+            found = {self._fuzzy_words[n] for d in deletions(key) for n in self._name_sounds.get(d)}
             # the same first letter, or the same first sound ("cooper nettie's" for "kubernetes")
             hit = sorted(
                 w for w in found if (w[0] == joined[0] or phonetic(w)[1][:1] == key[:1]) and Levenshtein.distance(phonetic(w)[1], key) <= 1
@@ -385,7 +386,7 @@ class Lexicon:
             return []  # a key or a hash pasted into the text: its one-letter deletions alone would fill the memory
         if len(low) >= 4:
             words = self._fuzzy_words
-            for d in _deletes(low):
+            for d in deletions(low):
                 found.update(words[n] for n in self._deletes.get(d))
             key = phonetic(low)[0]
             if key:

@@ -3,12 +3,14 @@
 "Thanks, Helene." right after Helane Becker's question, "Sure, Connor." in the answer to Conor
 Cunningham, "Go ahead, Savvy." before Savi Syth speaks: a reply names the person who has just spoken,
 or who speaks next, and a transcriber types that first name by ear. The label, typed once and with
-care, has the spelling. Only a name said to someone at the opening or the close of a turn is read
-(after a comma or a greeting, or opening a sentence with a comma after it); only the first name of the
-speaker before or after; only one that sounds like it and is a letter or two away. A name another label gives ("John" beside a
-"Jon Ames" and a "John Li") may be someone else's and is left alone; a label's spelling English hardly
-knows, against a common one in the speech ("Micheal" for "Michael"), may be the label's slip and is
-only asked about.
+care, has the spelling.
+
+Only a name said to someone at the opening or the close of a turn is read (after a comma or a
+greeting, or opening a sentence with a comma after it); only the first name of the speaker before or
+after; only one that sounds like it and is a letter or two away. A name another label gives ("John"
+beside a "Jon Ames" and a "John Li") may be someone else's and is left alone; a label's spelling
+English hardly knows, against a common one in the speech ("Micheal" for "Michael"), may be the
+label's slip and is only asked about.
 """
 
 from __future__ import annotations

@@ -185,7 +185,7 @@ def _anchored(text: str, rule: Rule, spans: list[tuple[int, int]], paragraphs: P
 
 def _present(dictionaries: tuple[Dictionary, ...], low: str) -> set[str]:
     """Which of the pattern rules' presence literals (Rule.presence) the lower-cased text holds: one
-    Aho-Corasick scan for all of them, where a search each cost a scan of the text each."""
+    Aho-Corasick scan for all of them, in place of a search of the whole text for each rule."""
     key = tuple(map(id, dictionaries))
     finder = _PRESENCE.get(key)
     if finder is None:

@@ -26,7 +26,7 @@ import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
 from ..frequency import zipf
-from ..lexicon import inflection, sound_keys_agree
+from ..lexicon import deletions, inflection, sound_keys_agree
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, suggest
@@ -43,10 +43,6 @@ _VOWEL_ENDING = re.compile(r"[aeiou]$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]*) $")  # a first name (or another name's first word) right before
 _NAME_AFTER = re.compile(r" ([A-Z](?:[a-z]+|\.))")  # a surname, or an initial, right after
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Judge", "Senator", "President"})
-
-
-def _deletes(word: str) -> set[str]:
-    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def _label_words(t: Transcript) -> set[str]:
@@ -79,13 +75,13 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         return result
     by_delete: dict[str, list[str]] = {}
     for word in common:
-        for key in _deletes(word):
+        for key in deletions(word):
             by_delete.setdefault(key, []).append(word)
     lex = ctx.lexicon
     labels = _label_words(t)
     pairs: list[tuple[str, str]] = []
     for word in rare:
-        others = {o for key in _deletes(word) for o in by_delete.get(key, ()) if o != word}
+        others = {o for key in deletions(word) for o in by_delete.get(key, ()) if o != word}
         others = {o for o in others if len(where[o]) >= max(MIN_OTHER, RATIO * len(where[word])) and _same_name(word, o)}
         if len(others) != 1:
             continue  # none, or two spellings it could be
