@@ -82,6 +82,8 @@ SAMPLES = [
     (ROOT / "tests/domains/webinar-realty.txt", ROOT / "tests/domains/webinar-realty.terms.txt", ROOT / "tests/domains/expected"),
     # a history podcast a fan typed, labels in capitals: "decide weather to", "an other six weeks", "dosen't"
     (ROOT / "tests/domains/podcast-history.txt", ROOT / "tests/domains/podcast-history.terms.txt", ROOT / "tests/domains/expected"),
+    # a sales call typed up: "loosing hours", "Its tedious,", "would of"
+    (ROOT / "tests/domains/call-sales.txt", ROOT / "tests/domains/call-sales.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
@@ -89,8 +91,16 @@ SAMPLES = [
 # the project" for "led", "compliment the team"; the podcast's "base line", "run book", "on call",
 # "cooper Nettie's" for Kubernetes; the panel's "Shivaun" for Siobhan, "the sensors here a leak"; the
 # webinar's "first time buyers" and "The trade off", hyphens a style guide adds, "the lenders fees"; the
-# history podcast's "Eisenhauer", two letters and both sound keys from the list's Eisenhower, "sunk")
-RECALL_AT_LEAST = {"interview-hiring": 0.65, "podcast-tech": 0.4, "panel-water": 0.7, "webinar-realty": 0.6, "podcast-history": 0.7}
+# history podcast's "Eisenhauer", two letters and both sound keys from the list's Eisenhower, "sunk"; the
+# sales call's "you're" before a noun that "you are" may also take: "learns you're vendors")
+RECALL_AT_LEAST = {
+    "interview-hiring": 0.65,
+    "podcast-tech": 0.4,
+    "panel-water": 0.7,
+    "webinar-realty": 0.6,
+    "podcast-history": 0.7,
+    "call-sales": 0.6,
+}
 
 
 def docx_dump(data: bytes) -> str:
