@@ -11,12 +11,8 @@ assertions: a pass taking seconds here is a lead to follow, not a failure.
 from __future__ import annotations
 
 import random
-import sys
 import time
 from importlib import import_module
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from cleaner.dictionaries import load_dictionaries
 from cleaner.passes import PassContext

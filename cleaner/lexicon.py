@@ -14,6 +14,7 @@ finds and measures candidates.
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections import defaultdict
 from dataclasses import dataclass
@@ -59,6 +60,20 @@ def sound_keys_agree(a: str, b: str) -> int:
 
 def sounds_alike(a: str, b: str) -> bool:
     return sound_keys_agree(a, b) > 0
+
+
+def without_accents(word: str) -> str:
+    """The word without its accents ("méxico" -> "mexico", "Tomás" -> "Tomas")."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
+
+
+_VOWEL_ENDING = re.compile(r"[aeiou]$")
+
+
+def another_closing_vowel(a: str, b: str) -> bool:
+    """Two spellings (lower case) of one name but for a closing vowel, which makes another person's
+    name ("dan" and "dana", "julio" and "julia", "louis" and "louise")."""
+    return _VOWEL_ENDING.sub("", a) == _VOWEL_ENDING.sub("", b)
 
 
 def deletions(word: str) -> set[str]:

@@ -383,7 +383,7 @@ def test_a_pattern_tried_only_before_its_literal_finds_what_a_full_search_finds(
         assert [m.span() for m in _anchored(text, rule, spans, Paragraphs(spans))] == full, rule.id
 
 
-_ALL_PATTERN_RULES = [r for d in make_context().dictionaries for r in d.pattern_rules]
+_ALL_PATTERN_RULES = [r for d in CTX.dictionaries for r in d.pattern_rules]
 _PRESENCE_WORDS = (
     _ANCHOR_WORDS
     + (  # noqa: SIM905 (as above)
@@ -402,7 +402,7 @@ def test_a_pattern_whose_presence_literal_the_text_lacks_matches_nothing_there(w
     from cleaner.passes.dictionary import _present
 
     text = " ".join(words)
-    present = _present(make_context().dictionaries, text.lower())
+    present = _present(CTX.dictionaries, text.lower())
     for rule in _ALL_PATTERN_RULES:
         if rule.presence is not None and rule.presence not in present:
             assert rule.pattern.search(text) is None, rule.id

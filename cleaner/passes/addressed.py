@@ -16,11 +16,10 @@ label's slip and is only asked about.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from rapidfuzz.distance import Levenshtein
 
-from ..lexicon import phonetic, sound_keys_agree, zipf
+from ..lexicon import another_closing_vowel, phonetic, sound_keys_agree, without_accents, zipf
 from ..model import Applicability, BlockKind, Edit, Span, Transcript
 from ..wordcase import ordinary_word
 from . import PassContext, PassResult, suggest
@@ -36,14 +35,8 @@ EVERYDAY = 5.5  # Zipf: a word this common ("Well", "Right") is that word, not a
 _ADDRESSED = re.compile(r"\b([A-Z][^\W\d_A-Z]+)(?=[,.!?]|\s[-–—]\s)")
 _GREETING = re.compile(r"\b(?:[Tt]hanks|[Tt]hank you|[Hh]i|[Hh]ey|[Hh]ello|[Mm]orning|[Bb]ye|[Ww]elcome) $")
 _SENTENCE_END = re.compile(r"[.!?] $")
-_VOWEL_ENDING = re.compile(r"[aeiou]$")
 _VOWELS = re.compile(r"[aeiou]")
 _TITLE = re.compile(r"^(?:Mr|Mrs|Ms|Mx|Dr|Prof)\.?\s+")
-
-
-def _plain(word: str) -> str:
-    """A word in lower case without its accents."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word.lower()) if not unicodedata.combining(ch))
 
 
 def first_name(speaker: str) -> str | None:
@@ -65,10 +58,10 @@ def _near(said: str, name: str) -> bool:
     "Julio" and "Julia"), unless the label's name is one English hardly knows, which a typist writes as
     the name it knows ("Helene" for "Helane", "Savvy" for "Savi"), or what was typed is no name at all
     ("Vivac" for "Vivek")."""
-    a, b = _plain(said), _plain(name)
+    a, b = without_accents(said.lower()), without_accents(name.lower())
     if a == b:
         return True  # the label's accents ("Tomas" for a "Tomás")
-    if _VOWEL_ENDING.sub("", a) == _VOWEL_ENDING.sub("", b):
+    if another_closing_vowel(a, b):
         return False
     distance = Levenshtein.distance(a, b)
     if distance > 2 or (distance == 2 and min(len(a), len(b)) < 4):

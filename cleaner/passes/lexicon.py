@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import itertools
 import re
-import unicodedata
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
@@ -30,7 +29,19 @@ from rapidfuzz.fuzz import ratio
 from .. import frequency, label_terms
 from ..dictionaries import WORD_RE
 from ..label_terms import better_known, label_lexicon, label_names, rare_both
-from ..lexicon import Candidate, Lexicon, Term, bare, join_key, max_distance, phonetic, sound_keys_agree, sounds_alike, zipf
+from ..lexicon import (
+    Candidate,
+    Lexicon,
+    Term,
+    bare,
+    join_key,
+    max_distance,
+    phonetic,
+    sound_keys_agree,
+    sounds_alike,
+    without_accents,
+    zipf,
+)
 from ..model import Applicability, BlockKind, Edit, Span, Suggestion, Transcript
 from ..spoken import NUMBER_WORDS
 from ..tokens import Fences, Token
@@ -168,17 +179,12 @@ def _in_number(low: str, word: str) -> str:
     return word + low[len(word) :] if len(low) > len(word) else word[: len(low)]
 
 
-def _plain(word: str) -> str:
-    """The word without accents ("méxico" -> "mexico")."""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch))
-
-
 def _loses_accent(low: str, target: str) -> bool:
     """True when ``target`` is ``low`` with the accents the text has taken away ("méxico" -> "mexico")."""
     if low.isascii():
         return False
-    plain = _plain(low)
-    return plain != low and plain == _plain(target)
+    plain = without_accents(low)
+    return plain != low and plain == without_accents(target)
 
 
 def _text_case(replacement: str, source: str) -> str:
@@ -258,11 +264,16 @@ class DocumentCounts:
 _PAIR_WORD, _PAIR_RARE, _PAIR_FIRST, _PAIR_SECOND = 1, 2, 4, 8
 
 
+def _sounds_long(name: str, key: str) -> bool:
+    """A long name one Metaphone edit from ``key``, two words' run-together sound."""
+    return len(name) >= HALF_PAIR_MIN - 1 and Levenshtein.distance(phonetic(name)[0], key) <= 1
+
+
 def _pair_near(joined: str, key: str, name: str, half: bool) -> bool:
     """Two words run together (``joined``, Metaphone ``key``) near enough a listed name in letters: half
     the name's letters apart, or 60% where a word and a name were heard (heard_as_two checks their sound
     after) or the two sound like a long name on Metaphone too ("Cooper Netties" for Kubernetes)."""
-    sounds = half or (len(name) >= HALF_PAIR_MIN - 1 and Levenshtein.distance(phonetic(name)[0], key) <= 1)
+    sounds = half or _sounds_long(name, key)
     return Levenshtein.distance(joined, name) <= ((len(name) * 3) // 5 if sounds else max(2, len(name) // 2))
 
 
@@ -686,7 +697,7 @@ class _Run:
             return False
         if last.low in self.lex.anchors or last.low in self.lex.holders or self.fact("speaker", last.base):
             return False
-        if _plain(last.low) == _plain(surname.lower()):
+        if without_accents(last.low) == without_accents(surname.lower()):
             return False  # "Santander México": the text's own accent is no other name
         if ratio(last.low, surname.lower()) >= SURNAME_SHARED:
             return True
@@ -1018,7 +1029,7 @@ class _Run:
             odd = min(zipf(a.low), zipf(b.low)) < RARE
             forms = [form for form in (self.lex.spelling(n) or n for n in names) if odd or self._relevant(form)]
             if half:  # long, and close in the other sound key too: "continue Thio" is not "Cincinnati"
-                forms = [f for f in forms if len(f) >= HALF_PAIR_MIN - 1 and Levenshtein.distance(phonetic(f)[0], key) <= 1]
+                forms = [f for f in forms if _sounds_long(f, key)]
             if not forms:
                 continue
             self.add(
@@ -1221,7 +1232,7 @@ class _Run:
         best = cands[0]
         if _loses_accent(low, best.form.lower()):
             return  # the text has accents the term list leaves out ("México")
-        if low.isascii() and _plain(best.form.lower()) == low and not best.form.isascii():
+        if low.isascii() and without_accents(best.form.lower()) == low and not best.form.isascii():
             self.accents(tok, best.form, best.whole_term)
             return
         ties = [c for c in cands if (c.distance, c.sounds_alike) == (best.distance, best.sounds_alike)]

@@ -26,7 +26,7 @@ import ahocorasick
 from rapidfuzz.distance import Levenshtein
 
 from ..frequency import zipf
-from ..lexicon import deletions, inflection, sound_keys_agree
+from ..lexicon import another_closing_vowel, deletions, inflection, sound_keys_agree
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, suggest
@@ -39,7 +39,6 @@ NAME_WORD = 4.5  # Zipf: a capitalized word before a name rarer than this is a f
 # a capitalized word, its capital found first (a \b first is tried at every position, twice as slow)
 _CAPITALIZED = re.compile(r"[A-Z](?<![\w'’][A-Z])[a-z]{3,}\b")
 _WORD = re.compile(r"[^\W\d_]+")
-_VOWEL_ENDING = re.compile(r"[aeiou]$")
 _NAME_BEFORE = re.compile(r"\b([A-Z][a-z]*) $")  # a first name (or another name's first word) right before
 _NAME_AFTER = re.compile(r" ([A-Z](?:[a-z]+|\.))")  # a surname, or an initial, right after
 _TITLES = frozenset({"Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "Professor", "Sir", "Dame", "Judge", "Senator", "President"})
@@ -155,6 +154,6 @@ def _same_name(word: str, other: str) -> bool:
     a, b = word.lower(), other.lower()
     if a[0] != b[0] or Levenshtein.distance(a, b) != 1 or zipf(b) < zipf(a):
         return False
-    if inflection(a, b) or _VOWEL_ENDING.sub("", a) == _VOWEL_ENDING.sub("", b):
+    if inflection(a, b) or another_closing_vowel(a, b):
         return False
     return sound_keys_agree(a, b) > 0
