@@ -164,6 +164,9 @@ class Lexicon:
         # terms and words whose capitals are only guessed (a list written in capitals): no capitals are restored from them
         self.guessed_case: set[str] = set()
         self.and_heard: dict[str, Term] = {}  # "sgna" -> SG&A: an "X and Y" acronym run together, "and" heard as "n"
+        # "porzingis" -> "porziņģis": a word with its accents taken off, however many ("Schrodinger", one letter
+        # off, the fuzzy lookup finds too; two or three are too many letters for it)
+        self.unaccented: dict[str, str] = {}
         self.max_words = 1
         self._fuzzy_words: list[str] = []  # lower-case words misspellings are looked up against, by number
         self._fuzzy_number: dict[str, int] = {}
@@ -256,6 +259,9 @@ class Lexicon:
         low = word.lower()
         table = self.words if whole else self.parts
         table.setdefault(low, word)
+        plain = without_accents(low)
+        if plain != low and plain.isascii():
+            self.unaccented.setdefault(plain, low)
         if len(low) >= 4 and low not in self._fuzzy_number:
             n = self._fuzzy_number[low] = len(self._fuzzy_words)
             self._fuzzy_words.append(low)
@@ -329,6 +335,7 @@ class Lexicon:
         low = word.lower()
         if (
             low in self.and_heard
+            or low in self.unaccented
             or low in self.joined  # perhaps a term without its apostrophe or hyphen ("obrien", "rollsroyce")
             or self.spelling(low) is not None
             or (len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None)

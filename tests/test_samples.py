@@ -96,6 +96,11 @@ SAMPLES = [
     (ROOT / "tests/domains/call-insurance.txt", ROOT / "tests/domains/call-insurance.terms.txt", ROOT / "tests/domains/expected"),
     # a gardening call-in show, labels in capitals: "a little to shady", "the ph", "Get their early", "fair grounds"
     (ROOT / "tests/domains/radio-gardening.txt", ROOT / "tests/domains/radio-gardening.terms.txt", ROOT / "tests/domains/expected"),
+    # a machine-learning reading group as Otter writes it: "bert", "gru", "vaswani", "open AI"; "soft max",
+    # "multi head", "hugging face" and "pie torch" are asked, being English words
+    (ROOT / "tests/domains/lecture-ml.txt", ROOT / "tests/domains/lecture-ml.terms.txt", ROOT / "tests/domains/expected"),
+    # a medical podcast typed from speech: "ozempic", "terzepatide", "GLP one", "tells your brain your full."
+    (ROOT / "tests/domains/podcast-medical.txt", ROOT / "tests/domains/podcast-medical.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
@@ -108,7 +113,8 @@ SAMPLES = [
 # hearing's possessives without apostrophes, "the towns engineer", "the applicants own property", where
 # "own" may be the verb; the physics lecture's "bore" for Bohr and "two pie"; the standup's compounds, "the
 # roll back step", "after stand up", and "cube control" for kubectl; the insurance call's "deductable",
-# asked by the typos pass, "there insurance should pay" and "a claim were the other driver")
+# asked by the typos pass, "there insurance should pay" and "a claim were the other driver"; the reading
+# group's English words a list makes names, "google brain", "hugging face", asked, and a paper's title)
 RECALL_AT_LEAST = {
     "interview-hiring": 0.65,
     "podcast-tech": 0.4,
@@ -120,6 +126,7 @@ RECALL_AT_LEAST = {
     "lecture-physics": 0.5,
     "meeting-standup": 0.35,
     "call-insurance": 0.6,
+    "lecture-ml": 0.4,
 }
 
 

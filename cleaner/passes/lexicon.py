@@ -797,11 +797,11 @@ class _Run:
                 not has_amp
                 and pieces == [w.lower() for w in term.words]
                 and term.text.replace("-", " ") == " ".join(term.words)
-                and (term.text in self.lex.found_by_words or term.text.islower())
+                and (term.text in self.lex.found_by_words or (term.text.islower() and "-" not in term.text))
             ):
                 # the same words with other capitals: the case rules decide that, not this one (but a term
                 # whose words a dot or a star joins, "Node.js" or "E*Trade", or that they never look for,
-                # "T-Mobile", is this rule's)
+                # "T-Mobile", or a lower-case one's hyphen, "multi head" for "multi-head", is this rule's)
                 continue
             # "as a" is never "ASA"; a long word heard in three pieces or more may hold one ("spiro no lactone")
             long_word = len(window) >= 3 and len(join_key(term.text)) >= LONG_SPLIT_TERM
@@ -1067,6 +1067,11 @@ class _Run:
         if form is not None:
             self.case(tok, form)
             return
+        accented = self.lex.unaccented.get(low)
+        if accented is not None:
+            whole = accented in self.lex.words
+            self.accents(tok, self.lex.words[accented] if whole else self.lex.parts[accented], whole)
+            return
         if len(low) < 4:
             self.acronym_near_miss(tok)
             return
@@ -1301,8 +1306,8 @@ class _Run:
         """ "Schrodinger" for a list's "Schrödinger": its very letters, without the accents. Sure for a term
         of its own that English does not write so; a question for a word English does write so ("resume"
         for a list's "Résumé", "nestle"), or for one word of a longer term ("Mexico" the country beside
-        a list's "Santander México")."""
-        sure = whole_term and not ordinary_word(tok.low)
+        a list's "Santander México"; "Porzingis" for a listed "Kristaps Porziņģis" is no word of English, and sure)."""
+        sure = (whole_term or zipf(tok.low) < RARE) and not ordinary_word(tok.low)
         why = "" if sure else f"; '{tok.base}' is also an English word" if whole_term else f"; '{form}' is one word of a longer term"
         self.add(
             "term-accents",
