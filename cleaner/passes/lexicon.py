@@ -684,6 +684,15 @@ class _Run:
             return False
         if last.base[:1].isupper() or not ordinary_word(last.low):
             return True  # written as a name, or no word of English
+        # "James web" for a listed James Webb: a surname English does not write, heard as the word it sounds
+        # like, one letter off; not one of the commonest words, which is itself ("Thanks Craig more of that")
+        if (
+            not ordinary_word(surname.lower())
+            and zipf(last.low) < FUNCTION_WORD
+            and Levenshtein.distance(last.low, surname.lower()) == 1
+            and sound_keys_agree(last.low, surname.lower()) == 2
+        ):
+            return True
         # an everyday word ("Chris hovers") is a surname only where people are introduced: "Aaron wants with Deutsche"
         after = _NEXT_WORD.match(self.t.text, last.end + len(last.suffix))
         return after is not None and after[1].lower() in _INTRODUCING
