@@ -8,6 +8,7 @@ context (words near it in the same paragraph) allows it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import NamedTuple
 
@@ -109,13 +110,16 @@ def _literal_hits(
     return found
 
 
-def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], whole: bool) -> dict[int, list[tuple[Rule, int, int]]]:
+def _pattern_hits(
+    text: str, rules: list[Rule], spans: list[tuple[int, int]], whole: bool, present: dict[str, list[int]] | None = None
+) -> dict[int, list[tuple[Rule, int, int]]]:
     """Each paragraph's pattern matches (by the paragraph's index), a rule at a time, as if each paragraph
     were searched alone. A rule with a gate searches only the paragraphs that hold it. One without is
     searched over the whole text once: asking tens of thousands of short paragraphs costs more than the
     search itself; a paragraph a match runs into or out of is then searched alone, and so is every
     paragraph for a pattern with "$" (which a paragraph's end would match). Not ``whole`` (a later
-    round's few changed paragraphs): each paragraph is searched alone."""
+    round's few changed paragraphs): each paragraph is searched alone. ``present``: where the first
+    round's one Aho-Corasick scan found each presence literal, which spares an anchored rule its own search."""
     paragraphs = Paragraphs(spans)
     found: dict[int, list[tuple[Rule, int, int]]] = {}
     for rule in rules:
@@ -124,7 +128,8 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], wh
         alone: set[int] = set()
         if rule.anchor is not None:
             # tried only a few characters before each place its literal is found, the text's paragraphs in turn
-            for m in _anchored(text, rule, spans, paragraphs if whole else None):
+            starts = present.get(rule.presence) if present is not None and rule.presence is not None else None
+            for m in _anchored(text, rule, spans, paragraphs if whole else None, starts):
                 found.setdefault(paragraphs.at(m.start()), []).append((rule, m.start(), m.end()))
             continue
         if not whole:
@@ -153,39 +158,50 @@ def _pattern_hits(text: str, rules: list[Rule], spans: list[tuple[int, int]], wh
     return found
 
 
-def _anchored(text: str, rule: Rule, spans: list[tuple[int, int]], paragraphs: Paragraphs | None) -> list[re.Match[str]]:
+def _gate_starts(text: str, rule: Rule, lo: int, hi: int) -> Iterator[int]:
+    """Where the gate's literal starts between ``lo`` and ``hi``, each place once (a literal may overlap itself)."""
+    assert rule.gate is not None
+    at = lo
+    while (g := rule.gate.search(text, at, hi)) is not None:
+        yield g.start()
+        at = g.start() + 1
+
+
+def _anchored(
+    text: str, rule: Rule, spans: list[tuple[int, int]], paragraphs: Paragraphs | None, starts: list[int] | None = None
+) -> list[re.Match[str]]:
     """The matches ``finditer`` finds in each paragraph, tried only where one can start: at most
     ``rule.anchor`` characters before a place the gate's literal is found (a paragraph's "then" is
     found at memchr speed; scanning it from a pattern that opens on "more|less|..." is many times
     slower). With ``paragraphs``, the literal is looked for once over the whole text; without, in
-    each paragraph."""
+    each paragraph. ``starts``: where the literal, in lower case, is already known to start in the
+    whole text (a few more places than the gate's own, where only the case differs: the pattern decides)."""
     assert rule.gate is not None and rule.pattern is not None and rule.anchor is not None
     out: list[re.Match[str]] = []
     ranges = [(0, len(text))] if paragraphs is not None else spans
     for lo, hi in ranges:
-        tried, at = lo, lo  # positions before ``tried`` are tried, or inside a match found
-        while (g := rule.gate.search(text, at, hi)) is not None:
-            at = g.start() + 1  # a literal may overlap itself
+        tried = lo  # positions before ``tried`` are tried, or inside a match found
+        for start in starts if starts is not None and paragraphs is not None else _gate_starts(text, rule, lo, hi):
             if paragraphs is None:
                 s, e = lo, hi
-            elif (k := paragraphs.at(g.start())) >= 0:
+            elif (k := paragraphs.at(start)) >= 0:
                 s, e = spans[k]
             else:
                 continue
-            for pos in range(max(tried, s, g.start() - rule.anchor), g.start() + 1):
+            for pos in range(max(tried, s, start - rule.anchor), start + 1):
                 m = rule.pattern.match(text, pos, e)
                 if m is not None and m.end() > m.start():
                     out.append(m)
                     tried = m.end()
                     break
             else:
-                tried = max(tried, g.start() + 1)
+                tried = max(tried, start + 1)
     return out
 
 
-def _present(dictionaries: tuple[Dictionary, ...], low: str) -> set[str]:
-    """Which of the pattern rules' presence literals (Rule.presence) the lower-cased text holds: one
-    Aho-Corasick scan for all of them, in place of a search of the whole text for each rule."""
+def _present(dictionaries: tuple[Dictionary, ...], low: str) -> dict[str, list[int]]:
+    """Where each of the pattern rules' presence literals (Rule.presence) starts in the lower-cased text:
+    one Aho-Corasick scan for all of them, in place of a search of the whole text for each rule."""
     key = tuple(map(id, dictionaries))
     finder = _PRESENCE.get(key)
     if finder is None:
@@ -197,13 +213,17 @@ def _present(dictionaries: tuple[Dictionary, ...], low: str) -> set[str]:
         if len(finder):
             finder.make_automaton()
         _PRESENCE[key] = finder
-    return {literal for _, literal in finder.iter(low)} if len(finder) else set()
+    found: dict[str, list[int]] = {}
+    if len(finder):
+        for end, literal in finder.iter(low):
+            found.setdefault(literal, []).append(end - len(literal) + 1)
+    return found
 
 
 _PRESENCE: dict[tuple[int, ...], ahocorasick.Automaton] = {}
 
 
-def _may_hold(rule: Rule, probe: str, whole: bool, present: set[str] | None = None) -> bool:
+def _may_hold(rule: Rule, probe: str, whole: bool, present: dict[str, list[int]] | None = None) -> bool:
     """Whether ``rule`` may match in the paragraphs ``probe`` holds (the whole text, or a later round's
     changed paragraphs joined): False only where its gate is surely not there (``present``: the presence
     literals the whole text holds)."""
@@ -232,7 +252,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
     low = _lower_same_length(text) if whole else ""  # once: lower-casing each paragraph on its own cost more than the scan
     present = _present(ctx.dictionaries, low) if whole else None
     patterns = [
-        _pattern_hits(text, [r for r in d.pattern_rules if _may_hold(r, probe, whole, present)], spans, whole) for d in ctx.dictionaries
+        _pattern_hits(text, [r for r in d.pattern_rules if _may_hold(r, probe, whole, present)], spans, whole, present)
+        for d in ctx.dictionaries
     ]
     compiled = _literals(ctx.dictionaries)
     every: dict[int, list[tuple[Rule, int, int]]] = {}
