@@ -118,6 +118,12 @@ SAMPLES = [
     (ROOT / "tests/domains/vlog-travel.txt", ROOT / "tests/domains/vlog-travel.terms.txt", ROOT / "tests/domains/expected"),
     # an astronomy podcast in Rev's layout: "James web", "WASP 39 b"; "super nova" is asked; "beetle juice" is left
     (ROOT / "tests/domains/podcast-astronomy.txt", ROOT / "tests/domains/podcast-astronomy.terms.txt", ROOT / "tests/domains/expected"),
+    # a new hires' first day in Descript's layout: "should of received", "you're start date", "two factor
+    # authentication", "its required for"
+    (ROOT / "tests/domains/meeting-onboarding.txt", ROOT / "tests/domains/meeting-onboarding.terms.txt", ROOT / "tests/domains/expected"),
+    # an oral history typed verbatim, its speaker's own grammar kept ("There was seven of us", "He sung"):
+    # "She use to say", "suppose to stay", "On Sunday's we'd"; "my aunts house" is asked
+    (ROOT / "tests/domains/interview-history.txt", ROOT / "tests/domains/interview-history.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
@@ -136,7 +142,7 @@ SAMPLES = [
 # there comics", "engaged then quiet", where "then" may be a time; the biotech call's "tick two" for TYK2,
 # "co primary", "Sure Thomas." to a Tomas, asked, "Cowan", asked, and "doctor Raymond"; the vlog's "tram
 # twenty eight" and "golden gate", asked, being English words; the astronomy podcast's "beetle juice" for
-# Betelgeuse, and "super nova", asked)
+# Betelgeuse, and "super nova", asked; the oral history's "one room schoolhouse" and "my aunts house", asked)
 RECALL_AT_LEAST = {
     "interview-hiring": 0.65,
     "podcast-tech": 0.4,
@@ -154,6 +160,7 @@ RECALL_AT_LEAST = {
     "earnings-biotech": 0.6,
     "vlog-travel": 0.7,
     "podcast-astronomy": 0.4,
+    "interview-history": 0.55,
 }
 
 
