@@ -129,6 +129,8 @@ SAMPLES = [
     # a nonprofit's board meeting typed up: "think about weather we should", "Its fifteen years old"; "the
     # treasurers report" is asked
     (ROOT / "tests/domains/meeting-board.txt", ROOT / "tests/domains/meeting-board.terms.txt", ROOT / "tests/domains/expected"),
+    # a dental office's phone call typed up: "not to bad", "update you're insurance", "Your welcome, Teresa."
+    (ROOT / "tests/domains/call-dental.txt", ROOT / "tests/domains/call-dental.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
