@@ -166,3 +166,20 @@ def test_a_shipped_pattern_is_found_through_a_literal() -> None:
     position of every transcript: README, "Dictionary files", says how to give it a literal instead."""
     scanned = {f"{r.dictionary}/{r.id}" for r in RULES if r.pattern is not None and r.presence is None and r.anchor is None}
     assert scanned <= _SCANNED, f"patterns with no literal to find them by: {sorted(scanned - _SCANNED)}"
+
+
+def test_a_literal_found_too_often_to_keep_its_places_still_finds_every_match(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Past PLACES_KEPT places of one literal the first round's scan only says it is there, and each rule
+    on it searches the text itself: the same fixes either way (50 MB of "to to to" would otherwise be held
+    as millions of places)."""
+    from cleaner.dictionaries import load_dictionaries
+    from cleaner.passes import PassContext
+    from cleaner.passes import dictionary as dictionary_pass
+    from cleaner.pipeline import clean_text
+
+    text = "Host: It's to late, he talks to much, and the paint to easily. " * 40 + "We track there projects."
+    ctx = PassContext(tuple(load_dictionaries([])), None)
+    kept = clean_text(text, ctx).final.text
+    monkeypatch.setattr(dictionary_pass, "PLACES_KEPT", 3)
+    assert clean_text(text, ctx).final.text == kept
+    assert kept.count("too late") == 40 and "track their projects" in kept

@@ -111,7 +111,7 @@ def _literal_hits(
 
 
 def _pattern_hits(
-    text: str, rules: list[Rule], spans: list[tuple[int, int]], whole: bool, present: dict[str, list[int]] | None = None
+    text: str, rules: list[Rule], spans: list[tuple[int, int]], whole: bool, present: dict[str, list[int] | None] | None = None
 ) -> dict[int, list[tuple[Rule, int, int]]]:
     """Each paragraph's pattern matches (by the paragraph's index), a rule at a time, as if each paragraph
     were searched alone. A rule with a gate searches only the paragraphs that hold it. One without is
@@ -199,9 +199,11 @@ def _anchored(
     return out
 
 
-def _present(dictionaries: tuple[Dictionary, ...], low: str) -> dict[str, list[int]]:
+def _present(dictionaries: tuple[Dictionary, ...], low: str) -> dict[str, list[int] | None]:
     """Where each of the pattern rules' presence literals (Rule.presence) starts in the lower-cased text:
-    one Aho-Corasick scan for all of them, in place of a search of the whole text for each rule."""
+    one Aho-Corasick scan for all of them, in place of a search of the whole text for each rule. A
+    literal found more than PLACES_KEPT times is only said to be there (None), its places not kept: 50
+    MB of "to to to" would otherwise hold millions of them."""
     key = tuple(map(id, dictionaries))
     finder = _PRESENCE.get(key)
     if finder is None:
@@ -213,17 +215,24 @@ def _present(dictionaries: tuple[Dictionary, ...], low: str) -> dict[str, list[i
         if len(finder):
             finder.make_automaton()
         _PRESENCE[key] = finder
-    found: dict[str, list[int]] = {}
+    found: dict[str, list[int] | None] = {}
     if len(finder):
         for end, literal in finder.iter(low):
-            found.setdefault(literal, []).append(end - len(literal) + 1)
+            places = found.setdefault(literal, [])
+            if places is not None:
+                places.append(end - len(literal) + 1)
+                if len(places) > PLACES_KEPT:
+                    found[literal] = None
     return found
+
+
+PLACES_KEPT = 100_000
 
 
 _PRESENCE: dict[tuple[int, ...], ahocorasick.Automaton] = {}
 
 
-def _may_hold(rule: Rule, probe: str, whole: bool, present: dict[str, list[int]] | None = None) -> bool:
+def _may_hold(rule: Rule, probe: str, whole: bool, present: dict[str, list[int] | None] | None = None) -> bool:
     """Whether ``rule`` may match in the paragraphs ``probe`` holds (the whole text, or a later round's
     changed paragraphs joined): False only where its gate is surely not there (``present``: the presence
     literals the whole text holds)."""
