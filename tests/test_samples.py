@@ -152,7 +152,7 @@ SAMPLES = [
 # group's English words a list makes names, "google brain", "hugging face", asked, and a paper's title; the
 # demo's "it's status", "a account", "compliments how they work"; the conference's "at home to.", "even if
 # there comics", "engaged then quiet", where "then" may be a time; the biotech call's "tick two" for TYK2,
-# "co primary", "Sure Thomas." to a Tomas, asked, "Cowan", asked, and "doctor Raymond"; the vlog's "tram
+# "Sure Thomas." to a Tomas, asked, "Cowan", asked, and "doctor Raymond"; the vlog's "tram
 # twenty eight" and "golden gate", asked, being English words; the astronomy podcast's "beetle juice" for
 # Betelgeuse, and "super nova", asked; the oral history's "one room schoolhouse" and "my aunts house", asked;
 # the press conference's "at half time", "to us long term.", "the paint to easily and", where "to easily and
