@@ -20,6 +20,8 @@ from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, match_case, sentence_start, suggest
 
+# the word right before a place ("leave" before " there"), to show a change with it
+_WORD_BEFORE = re.compile(r"[\w'’-]+$")
 SCOPE = "block"  # each result depends only on its own block: see cleaner/replay.py
 PASS_ID = "dictionary"
 
@@ -299,6 +301,12 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 options = [_replacement(rule, source, t.text, s, r) for r in options]
                 if options[0] == source:
                     continue
+                several = " " in source.strip()
+                if source[:1] == " " and (before := _WORD_BEFORE.search(t.text, max(bs, s - 40), s)) is not None:
+                    # a rule whose words before are look-behinds (" there" -> " their") is shown with the word
+                    # before it, as a reader of the change log needs it: "leave there" -> "leave their"
+                    lead = t.text[before.start() : s]
+                    s, source, options = before.start(), lead + source, [lead + o for o in options]
                 applicability = rule.applicability
                 if d.name in elsewhere and applicability is Applicability.AUTO:
                     applicability = Applicability.REVIEW
@@ -315,7 +323,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                         alternatives=tuple(o for o in options[1:] if o != source),
                         # a rule for several words is the more particular where two start together: "i phones"
                         # is iPhones before the pronoun's "i" is I
-                        priority=54 if " " in source.strip() else 55,
+                        priority=54 if several else 55,
                     )
                 )
     return result
