@@ -70,6 +70,7 @@ class _Literals(NamedTuple):
     dictionaries: tuple[Dictionary, ...]  # kept, so the ids the cache is keyed by stay theirs
     automaton: ahocorasick.Automaton | None
     place: dict[int, int]  # a literal rule's id -> the index of its dictionary
+    presence: ahocorasick.Automaton | None  # every pattern rule's Rule.presence literal: see _present
 
 
 # every dictionary's literals in one automaton, by the dictionaries' identity: one scan of the text
@@ -83,8 +84,20 @@ def _literals(dictionaries: tuple[Dictionary, ...]) -> _Literals:
         if len(_COMBINED) > 8:
             _COMBINED.clear()
         rules = [(n, r) for n, d in enumerate(dictionaries) for r in d.rules if r.match]
-        _COMBINED[key] = _Literals(dictionaries, compile_literals([r for _, r in rules]), {id(r): n for n, r in rules})
+        presence = {r.presence for d in dictionaries for r in d.pattern_rules if r.presence}
+        _COMBINED[key] = _Literals(dictionaries, compile_literals([r for _, r in rules]), {id(r): n for n, r in rules}, _finder(presence))
     return _COMBINED[key]
+
+
+def _finder(literals: set[str]) -> ahocorasick.Automaton | None:
+    """One automaton over these literals, each its own value (None for none)."""
+    if not literals:
+        return None
+    finder = ahocorasick.Automaton()
+    for literal in literals:
+        finder.add_word(literal, literal)
+    finder.make_automaton()
+    return finder
 
 
 def _literal_hits(
@@ -206,19 +219,9 @@ def _present(dictionaries: tuple[Dictionary, ...], low: str) -> dict[str, list[i
     one Aho-Corasick scan for all of them, in place of a search of the whole text for each rule. A
     literal found more than PLACES_KEPT times is only said to be there (None), its places not kept: 50
     MB of "to to to" would otherwise hold millions of them."""
-    key = tuple(map(id, dictionaries))
-    finder = _PRESENCE.get(key)
-    if finder is None:
-        if len(_PRESENCE) > 8:
-            _PRESENCE.clear()
-        finder = ahocorasick.Automaton()
-        for literal in {r.presence for d in dictionaries for r in d.pattern_rules if r.presence}:
-            finder.add_word(literal, literal)
-        if len(finder):
-            finder.make_automaton()
-        _PRESENCE[key] = finder
+    finder = _literals(dictionaries).presence
     found: dict[str, list[int] | None] = {}
-    if len(finder):
+    if finder is not None:
         for end, literal in finder.iter(low):
             places = found.setdefault(literal, [])
             if places is not None:
@@ -229,9 +232,6 @@ def _present(dictionaries: tuple[Dictionary, ...], low: str) -> dict[str, list[i
 
 
 PLACES_KEPT = 100_000
-
-
-_PRESENCE: dict[tuple[int, ...], ahocorasick.Automaton] = {}
 
 
 def _may_hold(rule: Rule, probe: str, whole: bool, present: dict[str, list[int] | None] | None = None) -> bool:

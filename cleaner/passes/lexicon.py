@@ -1078,8 +1078,7 @@ class _Run:
             return
         accented = self.lex.unaccented.get(low)
         if accented is not None:
-            whole = accented in self.lex.words
-            self.accents(tok, self.lex.words[accented] if whole else self.lex.parts[accented], whole)
+            self.accents(tok, self.lex.spelling(accented) or accented, accented in self.lex.words)
             return
         if len(low) < 4:
             self.acronym_near_miss(tok)
