@@ -18,7 +18,7 @@ from .model import Applicability, Edit, Flag, Span, Suggestion, Transcript
 from .passes import PassContext, PassResult
 from .readers import detect_layout, parse
 from .replay import BlockReplay
-from .resolve import SourceMap, apply, choose
+from .resolve import SourceMap, apply, carry, choose, written
 
 PASS_ORDER = (
     "escapes",
@@ -164,6 +164,9 @@ def _clean_as(
     replay = BlockReplay() if incremental else None
     if ctx.lexicon is not None:
         ctx.lexicon.start_document()
+    # what a reviewer's decision wrote: no rule applied by itself rewrites it in a later round (a shipped
+    # brand rule would turn the accepted "Ebay" of a user's term list back into "eBay", and round and round)
+    decided: list[tuple[int, int]] = []
     for round_no in range(1, MAX_ROUNDS + 1):
         found = run_passes(current, ctx, passes, replay)
         seen_ids.update(s.id for s in found.suggestions)
@@ -173,6 +176,8 @@ def _clean_as(
         for s in found.suggestions:
             d = decisions.get(s.id)
             if s.applicability is Applicability.AUTO and (d is None or d.verdict != "rejected") and not (hold and d is None):
+                if d is None and decided and any(a < e.span.end and e.span.start < b for e in s.edits for a, b in decided):
+                    continue
                 runnable.append(s)
             elif hold and d is None and s.applicability is Applicability.AUTO:
                 pending.append(s)
@@ -210,6 +215,8 @@ def _clean_as(
             )
         new_text, edits = apply(current.text, chosen)
         result.source_map.record(edits)
+        by_reviewer = [e for s in chosen if s.id in decisions for e in s.edits]
+        decided = carry(decided, edits) + (written(edits, by_reviewer) if by_reviewer else [])
         current = parse(new_text, current.layout, title)
     else:
         raise NotConverging(f"still changing after {MAX_ROUNDS} rounds: {[s.rule_id for s in chosen][:5]}")

@@ -102,6 +102,34 @@ class SourceMap:
         return pos
 
 
+def carry(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
+    """Where the text of ``spans`` sits once ``edits`` are made; a span an edit reaches into is gone."""
+    if not edits:
+        return spans
+    r = _Round.of(edits)
+    kept = []
+    for a, b in spans:
+        k = bisect_right(r.old_ends, a)  # edits ending at or before the span
+        if k < len(r.old_starts) and r.old_starts[k] < b:
+            continue
+        shift = r.shift_after[k - 1] if k else 0
+        kept.append((a + shift, b + shift))
+    return kept
+
+
+def written(edits: list[Edit], these: list[Edit]) -> list[tuple[int, int]]:
+    """Where the replacements of ``these``, some of a round's ``edits``, sit in the text the round makes."""
+    ordered = sorted(edits, key=lambda e: (e.span.start, e.span.end))
+    wanted = {id(e) for e in these}
+    spans, shift = [], 0
+    for e in ordered:
+        start = e.span.start + shift
+        if id(e) in wanted:
+            spans.append((start, start + len(e.replacement)))
+        shift += len(e.replacement) - (e.span.end - e.span.start)
+    return spans
+
+
 def apply(text: str, chosen: list[Suggestion]) -> tuple[str, list[Edit]]:
     edits = [e for s in chosen for e in s.edits]
     return apply_edits(text, edits), edits

@@ -167,6 +167,34 @@ def test_decisions_survive_an_edit_elsewhere_and_deleted_text_is_reported(cleane
     assert "match nothing in the transcript any more" in (out / "call.changes.md").read_text()
 
 
+def test_an_accepted_spelling_from_the_term_list_is_not_undone_by_a_shipped_rule(tmp_path: Path) -> None:
+    """A brand rule writes eBay; the user's list writes Ebay. Accepting the list's spelling must hold (it
+    once went round and round, and the transcript was not written), and the list's own spelling is left."""
+    src, terms, out = tmp_path / "call.txt", tmp_path / "terms.txt", tmp_path / "out"
+    src.write_text("adjusted ebay margins and Ebay sales.\n")
+    terms.write_text("Ebay\n")
+    cli("clean", str(src), "--lexicon", str(terms), "-o", str(out), "--format", "txt,review")
+    assert (out / "call.txt").read_text() == "adjusted eBay margins and Ebay sales.\n"
+    cli("review", str(out / "call.review.json"), "--accept-term", "Ebay")
+    cli("clean", str(src), "--lexicon", str(terms), "-o", str(out), "--format", "txt,review")
+    assert (out / "call.txt").read_text() == "adjusted Ebay margins and Ebay sales.\n"
+
+
+def test_a_reviewers_own_words_are_not_rewritten_by_an_automatic_rule() -> None:
+    from conftest import make_context
+
+    from cleaner.pipeline import Decision, clean_text
+
+    ctx = make_context()
+    text = "Alice Smith: We sell the the site.\nBob Jones: Fine.\n"
+    first = clean_text(text, ctx)
+    doubled = next(s for s in first.pending if s.rule_id == "doubled-word-review")
+    # the reviewer writes "Ebay" where a shipped rule would write "eBay": their words stand
+    decided = clean_text(text, ctx, decisions={doubled.id: Decision(doubled.id, "edited", " Ebay", "ana", "", "review")})
+    assert decided.final.text == "Alice Smith: We sell the Ebay site.\nBob Jones: Fine.\n"
+    assert clean_text(text, ctx, decisions={}).final.text == first.final.text
+
+
 def test_always_and_never_go_into_a_user_dictionary(cleaned: tuple[Path, Path], tmp_path: Path) -> None:
     _src, out = cleaned
     mine = tmp_path / "mine.yml"

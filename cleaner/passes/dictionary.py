@@ -16,6 +16,7 @@ import ahocorasick
 
 from ..dictionaries import WORD_RE, Dictionary, Rule, compile_literals
 from ..language import LANGUAGES
+from ..lexicon import Lexicon
 from ..model import Applicability, Edit, Span, Transcript
 from ..tokens import in_address_or_code
 from . import Paragraphs, PassContext, PassResult, match_case, sentence_start, suggest
@@ -247,6 +248,15 @@ def _may_hold(rule: Rule, probe: str, whole: bool, present: dict[str, list[int] 
     return True
 
 
+def _respells_a_listed_word(listed: Lexicon, source: str, replacement: str) -> bool:
+    """The user's term list writes ``source`` so ("Ebay"): a shipped rule does not respell it ("eBay"),
+    though it may still set its punctuation ("Co " -> "Co-")."""
+    return listed.has_exact(source.strip()) and _LETTERS.sub("", source) != _LETTERS.sub("", replacement)
+
+
+_LETTERS = re.compile(r"[\W_]+")
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     text = t.text
@@ -286,6 +296,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for d in ctx.dictionaries
         if not d.written_for(ctx.language)
     }
+    listed = ctx.lexicon
     for k, (bs, be) in enumerate(spans):
         for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
             for rule, s, e in words.get(k, []) + found.get(k, []):
@@ -299,7 +310,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 else:
                     options = list(rule.replacements)
                 options = [_replacement(rule, source, t.text, s, r) for r in options]
-                if options[0] == source:
+                if options[0] == source or (listed is not None and _respells_a_listed_word(listed, source, options[0])):
                     continue
                 several = " " in source.strip()
                 if source[:1] == " " and (before := _WORD_BEFORE.search(t.text, max(bs, s - 40), s)) is not None:
