@@ -25,11 +25,17 @@ def suggestion_id(pass_id: str, rule_id: str, turn_key: str, before: str, after:
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:12]
 
 
-def assign_ids(t: Transcript, suggestions: list[Suggestion]) -> list[Suggestion]:
+def assign_ids(t: Transcript, suggestions: list[Suggestion], taken: frozenset[str] | set[str] = frozenset()) -> list[Suggestion]:
+    """Number each suggestion among those alike in its turn. An id in ``taken`` (a change an earlier round of
+    this clean applied) is skipped: the third "Grails" -> "GRAILs" applied in round one leaves the fourth as
+    the fourth in round two, not the third, whose decision it would otherwise take over."""
     seen: Counter[tuple[str, ...]] = Counter()
     out = []
     for s in sorted(suggestions, key=lambda s: (s.span.start, s.span.end, s.pass_id, s.rule_id)):
         key = (s.pass_id, s.rule_id, turn_key_at(t, s.span.start), s.before, s.after)
-        seen[key] += 1
-        out.append(replace(s, id=suggestion_id(*key, seen[key])))
+        n = seen[key] + 1
+        while (i := suggestion_id(*key, n)) in taken:
+            n += 1
+        seen[key] = n
+        out.append(replace(s, id=i))
     return out

@@ -81,8 +81,15 @@ class CleanResult:
         return self.original.line_of(self.source_map.to_original(offset))
 
 
-def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_ORDER, replay: BlockReplay | None = None) -> PassResult:
-    """Every pass on ``t``; with ``replay``, block-local passes only look at blocks it has not seen."""
+def run_passes(
+    t: Transcript,
+    ctx: PassContext,
+    passes: tuple[str, ...] = PASS_ORDER,
+    replay: BlockReplay | None = None,
+    applied_ids: frozenset[str] | set[str] = frozenset(),
+) -> PassResult:
+    """Every pass on ``t``; with ``replay``, block-local passes only look at blocks it has not seen.
+    ``applied_ids``: the ids of changes earlier rounds applied, which no new suggestion takes."""
     total = PassResult()
     for name in passes:
         module = import_module(f".passes.{name}", __package__)
@@ -101,7 +108,7 @@ def run_passes(t: Transcript, ctx: PassContext, passes: tuple[str, ...] = PASS_O
         ]
     # a change that changes nothing: a capital restored in text written all in capitals ("IP" for "IP")
     total.suggestions = [s for s in total.suggestions if s.before != s.after]
-    total.suggestions = assign_ids(t, total.suggestions)
+    total.suggestions = assign_ids(t, total.suggestions, applied_ids)
     return total
 
 
@@ -167,8 +174,9 @@ def _clean_as(
     # what a reviewer's decision wrote: no rule applied by itself rewrites it in a later round (a shipped
     # brand rule would turn the accepted "Ebay" of a user's term list back into "eBay", and round and round)
     decided: list[tuple[int, int]] = []
+    applied_ids: set[str] = set()
     for round_no in range(1, MAX_ROUNDS + 1):
-        found = run_passes(current, ctx, passes, replay)
+        found = run_passes(current, ctx, passes, replay, applied_ids)
         seen_ids.update(s.id for s in found.suggestions)
         runnable: list[Suggestion] = []
         pending: list[Suggestion] = []
@@ -213,6 +221,7 @@ def _clean_as(
                     d.at if d and d.at else now,
                 )
             )
+        applied_ids.update(s.id for s in chosen)
         new_text, edits = apply(current.text, chosen)
         result.source_map.record(edits)
         by_reviewer = [e for s in chosen if s.id in decisions for e in s.edits]

@@ -158,6 +158,25 @@ def test_ids_survive_an_edit_in_another_turn(body: str, inserted: str) -> None:
     assert {k[:2] for k in before.keys() ^ after.keys()} <= {("paragraphs", "page-number")}
 
 
+def _ids_of_one_clean(text: str) -> list[str]:
+    r = clean_text(text, CTX)
+    return [a.suggestion.id for a in r.applied] + [s.id for s in r.pending] + [s.id for s in r.rejected]
+
+
+def test_a_change_made_in_a_later_round_has_an_id_of_its_own() -> None:
+    # "pre covid" -> "pre-covid" goes first; its "covid" -> "COVID" waits a round, and then is the only
+    # "covid" left in the turn: numbered first again, it took the id of the first, already applied
+    ids = _ids_of_one_clean("We saw covid cases. It was at pre covid levels.\n")
+    assert len(ids) == 3 and len(set(ids)) == 3
+
+
+@SETTINGS
+@given(texty)
+def test_no_two_changes_of_one_clean_share_an_id(text: str) -> None:
+    ids = _ids_of_one_clean(text)
+    assert len(ids) == len(set(ids))
+
+
 def _outcome(text: str, incremental: bool) -> tuple[object, ...]:
     r = clean_text(text, CTX, incremental=incremental)
     return (
