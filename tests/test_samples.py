@@ -136,6 +136,10 @@ SAMPLES = [
     # a software maker's call as a recognizer writes it: "vane pilot", "data bricks", "five tran", "Key
     # Banc", "non gap"; "snow flake" is asked, being a word joined
     (ROOT / "tests/domains/earnings-saas.txt", ROOT / "tests/domains/earnings-saas.terms.txt", ROOT / "tests/domains/expected"),
+    # a school board meeting a clerk typed: "take role", "The motion past unanimously", "The principle of
+    # Lincoln Elementary", "Every since", "take it for granite", "reign in spending", "make due with less",
+    # "didn't phase anyone", "a fond fair well"; "a right of passage" and "this year then last year" are asked
+    (ROOT / "tests/domains/meeting-school.txt", ROOT / "tests/domains/meeting-school.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
