@@ -140,6 +140,10 @@ SAMPLES = [
     # Lincoln Elementary", "Every since", "take it for granite", "reign in spending", "make due with less",
     # "didn't phase anyone", "a fond fair well"; "a right of passage" and "this year then last year" are asked
     (ROOT / "tests/domains/meeting-school.txt", ROOT / "tests/domains/meeting-school.terms.txt", ROOT / "tests/domains/expected"),
+    # an outage postmortem in Otter's layout: "pager duty", "PG bouncer", "terra form", "data dog", "the pods
+    # them selves", "its worth noting", "so who ever is on call"; "graph ana", "confluence" and "helm" are
+    # asked; "post grass" and "red is", two everyday words, are left
+    (ROOT / "tests/domains/meeting-postmortem.txt", ROOT / "tests/domains/meeting-postmortem.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
@@ -161,7 +165,8 @@ SAMPLES = [
 # Betelgeuse, and "super nova", asked; the oral history's "one room schoolhouse" and "my aunts house", asked;
 # the press conference's "at half time", "to us long term.", "the paint to easily and", where "to easily and
 # quickly" would be right; the board's "the treasurers report", asked, and "there students made up"; the car
-# podcast's numbers said in words, "a three fifty kilowatt charger", and "touch sensitive")
+# podcast's numbers said in words, "a three fifty kilowatt charger", and "touch sensitive"; the postmortem's
+# "post grass" and "red is" for Postgres and Redis, two everyday words, and "the database teams channel")
 RECALL_AT_LEAST = {
     "interview-hiring": 0.65,
     "podcast-tech": 0.4,
@@ -183,6 +188,7 @@ RECALL_AT_LEAST = {
     "press-basketball": 0.5,
     "meeting-board": 0.6,
     "podcast-cars": 0.7,
+    "meeting-postmortem": 0.6,
 }
 
 

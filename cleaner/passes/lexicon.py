@@ -282,13 +282,21 @@ def _pair_kind(low: str, lex: Lexicon) -> int:
     sound key the start of a one-word term's; the end of one's."""
     if len(low) < 3 or not (low.isascii() and low.isalpha()):
         return 0
-    first, second = lex.sound_parts(_sound_key(low))
+    first = lex.sound_parts(_sound_key(low))[0]
+    second = lex.sound_parts(_inner_sound_key(low))[1]
     return _PAIR_WORD | (_PAIR_RARE if zipf(low) < PAIR_RARE else 0) | (_PAIR_FIRST if first else 0) | (_PAIR_SECOND if second else 0)
 
 
 @lru_cache(maxsize=2048)  # bounded: a long transcript's every word would cost megabytes at the peak
 def _sound_key(low: str) -> str:
     return jellyfish.metaphone(low)
+
+
+def _inner_sound_key(low: str) -> str:
+    """A word's sound key as the second half of a name: Metaphone keeps only a word's first vowel, so
+    "ana" of "graph ana" (Grafana) sounds as "N" there, not "AN"."""
+    key = _sound_key(low)
+    return key[1:] if len(key) > 1 and key[0] in "AEIOU" else key
 
 
 class _Run:
@@ -967,7 +975,7 @@ class _Run:
                 continue
             # the two words' sound keys run together (each worked out once per word) are the pair's own
             # but where a sound spans the break: a first look
-            if not self.pair_sounds(_sound_key(a.low) + _sound_key(b.low)):
+            if not self.pair_sounds(_sound_key(a.low) + _inner_sound_key(b.low)):
                 continue
             if a.suffix or i in taken or i + 1 in taken:
                 continue
