@@ -590,7 +590,10 @@ class _Run:
         """ "Rolls Royce", "T Mobile": the term's words as the list writes them, a space where it has a
         hyphen. Sure where the words are written as a name; a hyphen is never taken away."""
         shown = self.t.text[window[0].start : window[-1].end]
-        if shown == written or shown.replace(" ", "-") != written:
+        # a space where the term has a hyphen, at one place or several ("Catalina Ruiz Whitaker")
+        if shown == written or shown.replace("-", " ") != written.replace("-", " ") or len(shown) != len(written):
+            return
+        if any(c == "-" and w != "-" for c, w in zip(shown, written, strict=True)):
             return
         named = any(w.base[:1].isupper() and not sentence_start(self.t.text, w.start) for w in window)
         reason = f"the term list writes '{term.text}' with a hyphen"
