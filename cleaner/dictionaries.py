@@ -256,6 +256,12 @@ def _parse_rule(raw: Any, dict_name: str, path: Path, index: int) -> Rule:
         repl = [repl]
     if not isinstance(repl, list) or not repl or not all(isinstance(r, str) for r in repl):
         raise _err(path, line, f"rule {rid}: replace must be a string or a list of strings")
+    if pattern is not None:
+        for r in repl:
+            try:  # a group the pattern does not have ("\\3" of two) would fail at the first match, mid-clean
+                pattern.sub(r, "")  # the template is read before any matching, so an empty text checks it
+            except (re.error, IndexError) as e:
+                raise _err(path, line, f"rule {rid}: replace {r!r} does not fit its pattern ({e})") from None
     try:
         applicability = Applicability(raw.get("applicability", "review"))
     except ValueError:

@@ -42,6 +42,7 @@ def test_rule_has_examples_that_pass(rule) -> None:
         ("rules:\n  - *nowhere\n", "not valid YAML"),
         ("rules: []\n---\nrules: []\n", "not valid YAML"),
         ("name: x\nlanguage: English\nrules: []\n", ":2: language is a two- or three-letter code"),
+        ("rules:\n  - id: a\n    pattern: '(a)b'\n    replace: '\\2'\n", ":2: rule a: replace '\\\\2' does not fit its pattern"),
     ],
 )
 def test_malformed_dictionary_names_file_and_line(tmp_path: Path, content: str, message: str) -> None:

@@ -148,6 +148,9 @@ SAMPLES = [
     # "A C L", "net charge offs", "a question and answer session", "Its both"; "nim" and "Pieper" are asked;
     # "harbor view bank corp" (four words one letter from the list's two) and "Keith" for Keefe are left
     (ROOT / "tests/domains/earnings-bank.txt", ROOT / "tests/domains/earnings-bank.terms.txt", ROOT / "tests/domains/expected"),
+    # a deposition in a court reporter's Q. and A. layout: "your under oath", "the breaks on his trailer",
+    # "my hand writing", "thered been", "No body asked me", "No, maam."; "a break problem" is left
+    (ROOT / "tests/domains/hearing-deposition.txt", ROOT / "tests/domains/hearing-deposition.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters,
