@@ -224,7 +224,7 @@ def _clean_as(
         applied_ids.update(s.id for s in chosen)
         new_text, edits = apply(current.text, chosen)
         result.source_map.record(edits)
-        by_reviewer = [e for s in chosen if s.id in decisions for e in s.edits]
+        by_reviewer = [e for s in chosen if s.id in decisions and decisions[s.id].verdict in ("accepted", "edited") for e in s.edits]
         decided = carry(decided, edits) + (written(edits, by_reviewer) if by_reviewer else [])
         current = parse(new_text, current.layout, title)
     else:

@@ -296,7 +296,6 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         for d in ctx.dictionaries
         if not d.written_for(ctx.language)
     }
-    listed = ctx.lexicon
     for k, (bs, be) in enumerate(spans):
         for d, words, found in zip(ctx.dictionaries, literals, patterns, strict=True):
             for rule, s, e in words.get(k, []) + found.get(k, []):
@@ -310,7 +309,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
                 else:
                     options = list(rule.replacements)
                 options = [_replacement(rule, source, t.text, s, r) for r in options]
-                if options[0] == source or (listed is not None and _respells_a_listed_word(listed, source, options[0])):
+                if options[0] == source or (ctx.lexicon is not None and _respells_a_listed_word(ctx.lexicon, source, options[0])):
                     continue
                 several = " " in source.strip()
                 if source[:1] == " " and (before := _WORD_BEFORE.search(t.text, max(bs, s - 40), s)) is not None:

@@ -591,7 +591,7 @@ class _Run:
         hyphen. Sure where the words are written as a name; a hyphen is never taken away."""
         shown = self.t.text[window[0].start : window[-1].end]
         # a space where the term has a hyphen, at one place or several ("Catalina Ruiz Whitaker")
-        if shown == written or shown.replace("-", " ") != written.replace("-", " ") or len(shown) != len(written):
+        if shown == written or shown.replace("-", " ") != written.replace("-", " "):
             return
         if any(c == "-" and w != "-" for c, w in zip(shown, written, strict=True)):
             return
