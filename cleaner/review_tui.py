@@ -53,6 +53,17 @@ def read_line(prompt: str) -> str:
     return sys.stdin.readline().rstrip("\n")
 
 
+def _shown_apart(before: str, after: str) -> tuple[str, str, str, str]:
+    """The change without the spaces it keeps at either end ("this year then " -> "this year than "), which
+    go back into the sentence around it: shown, they doubled the space before the arrow."""
+    lead = tail = ""
+    while before[:1] == after[:1] and before[:1].isspace() and len(before) > 1 and len(after) > 1:
+        lead, before, after = lead + before[0], before[1:], after[1:]
+    while before[-1:] == after[-1:] and before[-1:].isspace() and len(before) > 1 and len(after) > 1:
+        tail, before, after = before[-1] + tail, before[:-1], after[:-1]
+    return before, after, lead, tail
+
+
 @dataclass
 class Session:
     queue: Queue
@@ -91,11 +102,12 @@ class Session:
             # the same change asked more than once: [t] or [T] answers them all
             + (f"  ·  {alike} alike, t/T for all" if alike > 1 else "")
         )
-        line = Text(s["context_before"].lstrip())
-        line.append(s["before"].replace("\n", "¶"), style="bold red strike")
+        before, after, lead, tail = _shown_apart(s["before"], s["after"])
+        line = Text(s["context_before"].lstrip() + lead)
+        line.append(before.replace("\n", "¶"), style="bold red strike")
         line.append(" → ", style="dim")
-        line.append(s["after"].replace("\n", "¶") or "(delete)", style="bold green underline")
-        line.append(s["context_after"].rstrip())
+        line.append(after.replace("\n", "¶") or "(delete)", style="bold green underline")
+        line.append((tail + s["context_after"]).rstrip())
         c.print(line)
         c.print(Text(f"why: {s['reason']}", style="italic"))
         evidence = {k: v for k, v in s.get("evidence", {}).items() if v not in (None, "", [], {})}

@@ -338,3 +338,11 @@ def test_a_digit_takes_one_of_a_suggestions_alternatives(tmp_path: Path) -> None
     assert [(d["verdict"], d.get("text")) for d in queue(out)["decisions"].values()] == [("edited", "EBITDA")]
     cli("clean", str(src), "-o", str(out), "--format", "txt")
     assert "adjusted EBITDA rose" in (out / "call.txt").read_text()
+
+
+def test_the_review_shows_a_change_without_the_spaces_it_keeps() -> None:
+    from cleaner.review_tui import _shown_apart
+
+    # "this year then " -> "this year than ": shown as it stood, the space doubled before the arrow
+    assert _shown_apart("this year then ", "this year than ") == ("this year then", "this year than", "", " ")
+    assert _shown_apart(" we", "") == (" we", "", "", "")  # a deletion keeps its space: it goes too
