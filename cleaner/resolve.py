@@ -104,8 +104,8 @@ class SourceMap:
 
 def carry(spans: list[tuple[int, int]], edits: list[Edit]) -> list[tuple[int, int]]:
     """Where the text of ``spans`` sits once ``edits`` are made; a span an edit reaches into is gone."""
-    if not edits:
-        return spans
+    if not spans or not edits:
+        return spans  # most cleans have no reviewer's words to carry: no round is worked out for them
     r = _Round.of(edits)
     kept = []
     for a, b in spans:

@@ -16,6 +16,7 @@ from conftest import make_context
 
 from cleaner.cli import main
 from cleaner.pipeline import Decision, clean_text
+from cleaner.review_tui import _shown_apart
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples/tesla-2011-q2-call.txt"
@@ -341,8 +342,6 @@ def test_a_digit_takes_one_of_a_suggestions_alternatives(tmp_path: Path) -> None
 
 
 def test_the_review_shows_a_change_without_the_spaces_it_keeps() -> None:
-    from cleaner.review_tui import _shown_apart
-
     # "this year then " -> "this year than ": shown as it stood, the space doubled before the arrow
     assert _shown_apart("this year then ", "this year than ") == ("this year then", "this year than", "", " ")
     assert _shown_apart(" we", "") == (" we", "", "", "")  # a deletion keeps its space: it goes too
