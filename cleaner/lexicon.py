@@ -234,6 +234,8 @@ class Lexicon:
         self._plausible: dict[str, list[Candidate]] = {}
         self._quiet: dict[str, bool] = {}
         self._prefix_cache: dict[str, bool] = {}
+        # passes/lexicon.py: each word's flags for heard_as_words, which depend on the list alone
+        self.pair_kinds: dict[str, int] = {}
         # passes/lexicon.py: paragraph text -> (its suggestions, the document facts they rested on)
         self.paragraph_memo: dict[str, tuple[list[tuple[object, ...]], list[tuple[str, str, object]]]] = {}
         # passes/lexicon.py: the last round's word counts of this document, brought up to date line by line

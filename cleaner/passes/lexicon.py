@@ -261,7 +261,9 @@ class DocumentCounts:
         return self.words, self.capitals
 
 
-_PAIR_WORD, _PAIR_RARE, _PAIR_FIRST, _PAIR_SECOND = 1, 2, 4, 8
+# a word's flags for heard_as_words; _PAIR_HOT: rare and part of a term's sound, a word it looks around
+_PAIR_WORD, _PAIR_RARE, _PAIR_FIRST, _PAIR_SECOND, _PAIR_HOT = 1, 2, 4, 8, 16
+PAIR_KINDS_KEPT = 200_000  # words whose flags the list keeps across documents (a few MB at most)
 
 
 def _sounds_long(name: str, key: str) -> bool:
@@ -324,8 +326,6 @@ class _Run:
         self.fences = Fences(t.text)
         self.lowered: str | None = None  # the text in lower case, made the first time a phrase is counted
         self.phrases: dict[str, int] = {}
-        self.pair_kinds: dict[str, int] = {}  # each word's _pair_kind, once per transcript
-        self.pair_hot: set[str] = set()  # the words heard_as_words looks around
         # whether a term has two words' sound keys run together: bounded, as _sound_key is
         self.pair_sounds = lru_cache(maxsize=2048)(lex.sounds_like_key)
 
@@ -961,15 +961,16 @@ class _Run:
         text = self.t.text
         if not self.lex.heard_as_words_worth_asking():
             return
-        kinds, hot = self.pair_kinds, self.pair_hot
-        for low in [tok.low for tok in toks if tok.low not in kinds]:
-            kind = kinds[low] = _pair_kind(low, self.lex)
-            if kind & _PAIR_RARE and kind & (_PAIR_FIRST | _PAIR_SECOND):
-                hot.add(low)
+        kinds = self.lex.pair_kinds
+        if len(kinds) > PAIR_KINDS_KEPT:
+            kinds.clear()
+        for low in {tok.low for tok in toks if tok.low not in kinds}:
+            kind = _pair_kind(low, self.lex)
+            kinds[low] = kind | _PAIR_HOT if kind & _PAIR_RARE and kind & (_PAIR_FIRST | _PAIR_SECOND) else kind
         # only pairs around a word of the rarer sort (one word in sixteen) whose sound can be part of a
         # term's, both of three letters or more
         last = len(toks) - 1
-        at = sorted({j for i, tok in enumerate(toks) if tok.low in hot for j in (i - 1, i) if 0 <= j < last})
+        at = sorted({j for i, tok in enumerate(toks) if kinds[tok.low] & _PAIR_HOT for j in (i - 1, i) if 0 <= j < last})
         for i in at:
             a, b = toks[i], toks[i + 1]
             if not (kinds[a.low] & _PAIR_FIRST and kinds[b.low] & _PAIR_SECOND) or len(a.low) + len(b.low) < 7:
