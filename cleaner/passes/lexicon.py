@@ -553,6 +553,8 @@ class _Run:
                     continue  # "HOPE WELLS" in capitals is a house style (a speaker label), as "NASDAQ" is
                 pairs = list(zip(window, words, strict=False))
                 cut = [tw for w, tw in pairs if _cut_short(w.low, tw)]
+                if cut and self._rest_follows(toks, start + n, pairs):
+                    continue  # "Priyanka Raghu Nathan": the word's end is the next word, which split_words joins
                 if cut:
                     sure, why = self._cut_verdict(pairs, cut, term)
                 elif spelling_changed:
@@ -598,6 +600,19 @@ class _Run:
         named = any(w.base[:1].isupper() and not sentence_start(self.t.text, w.start) for w in window)
         reason = f"the term list writes '{term.text}' with a hyphen"
         self.add_term("term-punctuation", Span(window[0].start, window[-1].end), written, named, reason, term)
+
+    def _rest_follows(self, toks: list[Token], after: int, pairs: list[tuple[Token, str]]) -> bool:
+        """True when the last word of a window is cut short of the term's and the words after it, run
+        together with it, are the rest ("Raghu Nathan" for Raghunathan): the term with another word break,
+        not with its end lost."""
+        last, target = pairs[-1][0], pairs[-1][1].lower()
+        if not _cut_short(last.low, target):
+            return False
+        joined, k = last.low, after
+        while k < len(toks) and len(joined) < len(target) and _JOIN_SEPARATOR.fullmatch(self.t.text[toks[k - 1].end : toks[k].start]):
+            joined += toks[k].low
+            k += 1
+        return joined == target
 
     def _cut_verdict(self, pairs: list[tuple[Token, str]], cut: list[str], term: Term) -> tuple[bool, str]:
         """ "next Energy Partners": the other words exactly as the term writes them, one capitalized inside
