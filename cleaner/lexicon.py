@@ -47,8 +47,9 @@ def zipf(word: str) -> float:
 
 @lru_cache(maxsize=16_384)  # 50k held 6 MB more on the largest list for at most a few percent of speed
 def phonetic(word: str) -> tuple[str, str]:
-    """Two sound-alike keys; a match on either says two spellings sound the same."""
-    w = word.lower()
+    """Two sound-alike keys; a match on either says two spellings sound the same. Accents say nothing of
+    the sound the keys catch ("Tomás" and "Thomas"), and Metaphone drops a letter it does not know."""
+    w = without_accents(word.lower())
     return jellyfish.metaphone(w), jellyfish.nysiis(w)
 
 

@@ -797,8 +797,9 @@ class _Run:
         Lopez". For a list's person, an everyday word is one letter off and sounding the same on both keys,
         capitalized inside a sentence or after a title ("Mr. If Culp" for "Iv Culp"; "If Culp agrees" opens
         a sentence, "a Runner Blair" is a runner); a speaker of the transcript itself needs no more."""
-        if not (len(window) == 2 and w is window[0] and window[1].base == words[1] and w.base[:1] == tw[:1] and w.base[:1].isupper()):
-            return False
+        rest_written = len(window) >= 2 and all(x.base == y for x, y in zip(window[1:], words[1:], strict=True))
+        if not (rest_written and w is window[0] and w.base[:1] == tw[:1] and w.base[:1].isupper()):
+            return False  # the rest of the name as the list writes it ("Thomas de la Fuente" for Tomás de la Fuente)
         distance = Levenshtein.distance(w.low, tw.lower())
         if ordinary_word(w.low) and not self.speakers:
             named = not sentence_start(self.t.text, w.start) or self._after_title(w)
