@@ -232,33 +232,51 @@ def _write_as(form: str, source: str) -> str:
     return form
 
 
-class DocumentCounts:
-    """How often each word of a document appears, and each capitalized word inside a sentence, kept
-    from one round of the fix loop to the next. No word and no capital's look-behind crosses a line
-    break, so the counts of a new round are the last round's less the lines that went and plus the
-    lines that came: a few lines instead of the whole text."""
+class _LineCounts:
+    """How often a pattern's matches appear in a text, kept from one round of the fix loop to the next.
+    No match crosses a line break, so a new round's counts are the last round's less the lines that went
+    and plus the lines that came: a few lines instead of the whole text."""
 
-    def __init__(self) -> None:
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
         self.lines: Counter[str] | None = None
-        self.words: Counter[str] = Counter()
-        self.capitals: Counter[str] = Counter()
+        self.counts: Counter[str] = Counter()
 
-    def of(self, text: str) -> tuple[Counter[str], Counter[str]]:
+    def of(self, text: str) -> Counter[str]:
         lines = Counter(text.split("\n"))
         if self.lines is None:
-            self.words, self.capitals = Counter(WORD_RE.findall(text)), Counter(_MID_SENTENCE_CAPITAL.findall(text))
+            self.counts = Counter(self.pattern.findall(text))
         else:
             gone, came = self.lines - lines, lines - self.lines
-            self.words, self.capitals = self.words.copy(), self.capitals.copy()
+            self.counts = counts = self.counts.copy()
             for changed, sign in ((gone, -1), (came, 1)):
                 for line, n in changed.items():
-                    for counts, pattern in ((self.words, WORD_RE), (self.capitals, _MID_SENTENCE_CAPITAL)):
-                        for w in pattern.findall(line):
-                            counts[w] += sign * n
-                            if counts[w] <= 0:
-                                del counts[w]
+                    for w in self.pattern.findall(line):
+                        counts[w] += sign * n
+                        if counts[w] <= 0:
+                            del counts[w]
         self.lines = lines
-        return self.words, self.capitals
+        return self.counts
+
+
+class DocumentCounts:
+    """How often each word of a document appears, and each capitalized word inside a sentence of its
+    speech (a speaker label's "van der Berg" is no capital the speech gives "Berg"), round after round."""
+
+    def __init__(self) -> None:
+        self.words = _LineCounts(WORD_RE)
+        self.capitals = _LineCounts(_MID_SENTENCE_CAPITAL)
+
+    def of(self, t: Transcript) -> tuple[Counter[str], Counter[str]]:
+        speech = t.text
+        labels = [b.span for b in t.blocks if b.kind is BlockKind.SPEAKER]
+        if labels:
+            pieces, pos = [], 0
+            for span in labels:  # blanked, not cut: every line stays a line
+                pieces += (speech[pos : span.start], " " * (span.end - span.start))
+                pos = span.end
+            speech = "".join(pieces) + speech[pos:]
+        return self.words.of(t.text), self.capitals.of(speech)
 
 
 # a word's flags for heard_as_words; _PAIR_HOT: rare and part of a term's sound, a word it looks around
@@ -313,7 +331,7 @@ class _Run:
         counts = lex.document_counts if isinstance(lex.document_counts, DocumentCounts) else DocumentCounts()
         lex.document_counts = counts
         # how often each word appears, and each capitalized word inside a sentence (not after . ? ! or a line start)
-        self.word_counts, self.capitalized_uses = counts.of(t.text)
+        self.word_counts, self.capitalized_uses = counts.of(t)
         self.deferred: list[tuple[str, list[Edit], str, dict[str, object]]] = []
         # words of speaker labels are names the transcript itself vouches for
         self.speaker_words = {w for turn in t.turns for w in WORD_RE.findall(turn.speaker)}
