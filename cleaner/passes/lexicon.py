@@ -1329,6 +1329,8 @@ class _Run:
         sure = sure or (slip and not _other_number(low, best.form.lower()))
         if not sure and not best.sounds_alike and common >= RARE:
             return  # a real word one letter from a term, sounding different: noise, not a lead
+        if not sure and not best.whole_term and common >= RARE and ordinary_word(low):
+            return  # an everyday word near one word of a longer term ("mathematics" of Principia Mathematica): no lead
         evidence = {
             "term": best.form,
             "edit_distance": best.distance,
