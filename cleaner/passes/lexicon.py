@@ -281,6 +281,9 @@ class DocumentCounts:
 
 # a word's flags for heard_as_words; _PAIR_HOT: rare and part of a term's sound, a word it looks around
 _PAIR_WORD, _PAIR_RARE, _PAIR_FIRST, _PAIR_SECOND, _PAIR_HOT = 1, 2, 4, 8, 16
+KNOWN_WORD = 2.0  # Zipf: a word this common, never capitalized in a paragraph that capitalizes names, is that word
+PARAGRAPH_CAPITALS = 2  # words capitalized inside a paragraph's sentences that show it writes names so
+SAID_OFTEN = 3  # times an everyday word is said, never capitalized, for a list's capital on it not to be asked
 PAIR_KINDS_KEPT = 200_000  # words whose flags the list keeps across documents (a few MB at most)
 
 
@@ -342,6 +345,8 @@ class _Run:
         self.deps: list[tuple[str, str, object]] | None = None
         self.memo = lex.paragraph_memo
         self.fences = Fences(t.text)
+        self.paragraph = (0, 0)  # the paragraph being judged, and whether it writes names with capitals
+        self.paragraph_capitals: bool | None = None
         self.lowered: str | None = None  # the text in lower case, made the first time a phrase is counted
         self.phrases: dict[str, int] = {}
         # whether a term has two words' sound keys run together: bounded, as _sound_key is
@@ -429,6 +434,8 @@ class _Run:
         self.deps = None
 
     def _judge(self, s: int, e: int) -> None:
+        self.paragraph = (s, e)
+        self.paragraph_capitals = None
         toks = self.fences.tokens(self.t.text, s, e)
         first = len(self.result.suggestions)
         taken: set[int] = set()
@@ -1208,6 +1215,20 @@ class _Run:
             sure, why = True, f"; the transcript writes '{form}' {used_here} times inside sentences"
         else:
             sure, why = False, f"; '{tok.low}' may be an ordinary word, and the transcript does not capitalize it elsewhere"
+        # an everyday word said again and again, never capitalized, where the paragraph capitalizes names: the
+        # recognizer means the word ("target", "president", "financials"), and a question at each would bury
+        # the rest (said once, "the born rule" beside a listed Born is still asked)
+        dictionary_word = everyday and in_dictionary(tok.low) and form.istitle() and freq >= KNOWN_WORD
+        if (
+            not sure
+            and dictionary_word
+            and base.islower()
+            and not named
+            and not used_here
+            and int(self.fact("count", tok.low)) >= SAID_OFTEN
+            and self._writes_capitals()
+        ):
+            return
         alternatives: tuple[str, ...] = ()
         acronym = form[:-1].isupper() and not in_dictionary(tok.low[:-1])
         seen = known_name(tok.low) or (not ordinary_word(tok.low) and freq >= PLURAL_SEEN)
@@ -1227,6 +1248,15 @@ class _Run:
             {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
             alternatives,
         )
+
+    def _writes_capitals(self) -> bool:
+        """Whether the paragraph being judged writes names with their capitals: two words or more
+        capitalized inside its sentences, not counting "I". A recognizer that writes a stretch in lower
+        case says nothing there by leaving a word small; one that capitalizes means its small words."""
+        if self.paragraph_capitals is None:
+            found = _MID_SENTENCE_CAPITAL.findall(self.t.text, *self.paragraph)
+            self.paragraph_capitals = sum(1 for w in found if w != "I" and not w.startswith("I'")) >= PARAGRAPH_CAPITALS
+        return self.paragraph_capitals
 
     def _before_a_word(self, tok: Token) -> bool:
         """True when a word that is no little word of grammar follows ``tok`` (what a possessive needs)."""
