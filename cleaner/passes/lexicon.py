@@ -753,8 +753,9 @@ class _Run:
         that is not the surname but shares most of its letters. Not a speaker's own name, nor a word of
         another term of the list (that is another person)."""
         last, surname = window[1], term.words[1]
-        # a name, or in lower case ("lorenzo octoberg" of a caption) a word no one writes
-        named = last.base[:1].isupper() or (last.base.islower() and zipf(last.low) == 0)
+        # a name, or in lower case ("lorenzo octoberg" of a caption) a word no one writes (plain letters only:
+        # asking wordfreq itself about "o'hearn" or "2020" would load its whole table)
+        named = last.base[:1].isupper() or (last.low.isascii() and last.low.isalpha() and last.base.islower() and zipf(last.low) == 0)
         if len(last.base) < 3 or not named or not self._person(window, term):
             return False
         if last.low in self.lex.anchors or last.low in self.lex.holders or self.fact("speaker", last.base):
