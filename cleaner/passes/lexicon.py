@@ -242,8 +242,9 @@ class _LineCounts:
         self.lines: Counter[str] | None = None
         self.counts: Counter[str] = Counter()
 
-    def of(self, text: str) -> Counter[str]:
-        lines = Counter(text.split("\n"))
+    def of(self, text: str, lines: Counter[str] | None = None) -> Counter[str]:
+        """The counts for ``text``; ``lines``: its lines, counted already (another count's, of the same text)."""
+        lines = Counter(text.split("\n")) if lines is None else lines
         if self.lines is None:
             self.counts = Counter(self.pattern.findall(text))
         else:
@@ -276,7 +277,8 @@ class DocumentCounts:
                 pieces += (speech[pos : span.start], " " * (span.end - span.start))
                 pos = span.end
             speech = "".join(pieces) + speech[pos:]
-        return self.words.of(t.text), self.capitals.of(speech)
+        words = self.words.of(t.text)
+        return words, self.capitals.of(speech, self.words.lines if speech is t.text else None)
 
 
 # a word's flags for heard_as_words; _PAIR_HOT: rare and part of a term's sound, a word it looks around
