@@ -1364,7 +1364,7 @@ class _Run:
         sure = sure or (slip and not _other_number(low, best.form.lower()))
         if not sure and not best.sounds_alike and (common >= RARE or (common > 0 and not in_doc and len(low) < SLIP_MIN)):
             # a word English knows one letter from a term, sounding different: noise, not a lead (on
-            # Earnings-21, such short ones were one question in twelve right); still asked where the
+            # Earnings-21, such short ones were one question in fifteen right); still asked where the
             # transcript spells the term right elsewhere ("Anan" beside Anand), for a long word
             # ("Hollingworth") or a spelling no one writes
             return
