@@ -31,6 +31,25 @@ def _write_like(fix: str, source: str) -> str:
     return fix[:1].upper() + fix[1:] if source[:1].isupper() else fix
 
 
+# the words up to a clause's end after a demonstrative: a plural noun among the next three ("thes closures",
+# "thes forward looking statements") makes "these" the likelier fix than "this"
+_NEXT_WORDS = re.compile(r"(?:[ \t]+[A-Za-z'-]+){1,3}")
+_NOT_PLURAL = frozenset(["is", "was", "has", "does", "its", "this", "us", "as", "thus", "plus", "always", "perhaps"])
+_PLURAL_OF = {"this": "these", "that": "those"}
+
+
+def _plural_first(fixes: tuple[str, ...], text: str, end: int) -> tuple[str, ...]:
+    """The fixes with "these" (or "those") first where a plural noun follows, "this" first otherwise."""
+    plural = _PLURAL_OF.get(fixes[0]) if fixes else None
+    if plural is None or plural not in fixes:
+        return fixes
+    m = _NEXT_WORDS.match(text, end)
+    words = m.group().split() if m else []
+    if any(w.lower().endswith("s") and not w.lower().endswith("ss") and w.lower() not in _NOT_PLURAL for w in words):
+        return (plural, *(f for f in fixes if f != plural))
+    return fixes
+
+
 def run(t: Transcript, ctx: PassContext) -> PassResult:
     result = PassResult()
     if not ctx.english:
@@ -60,6 +79,7 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         fixes = corrections(low)
         if not fixes:
             continue  # no known misspelling worth asking about (see cleaner/typos.py)
+        fixes = _plural_first(fixes, text, m.end())
         if word.isupper():
             if not in_capitals(t, Span(m.start(), m.end())):
                 continue  # an acronym ("TEH" may be a company's)
