@@ -164,6 +164,16 @@ SAMPLES = [
     # "Crisper Therapeutics", "Bu sulfan", "Intelia", "Larchmont and Keane", "outcomes based agreements";
     # "O'Donohue", "crisper", "beam therapeutics" and "prime medicine" are asked
     (ROOT / "tests/domains/podcast-biotech.txt", ROOT / "tests/domains/podcast-biotech.terms.txt", ROOT / "tests/domains/expected"),
+    # a copper miner's call as a recognizer writes it: "all in sustaining costs", "C one cash costs", "mill through
+    # put", "no lost time injuries", "as a by product", "Cannacord Genuity", "tres cruces", "SX EW"; "Q and A" is asked
+    (ROOT / "tests/domains/earnings-mining.txt", ROOT / "tests/domains/earnings-mining.terms.txt", ROOT / "tests/domains/expected"),
+    # a security conference talk's captions: "crowd strike Falcon", "L SASS", "N T L M", "blood hound", "the home made
+    # honey tokens"; "mimi cats", "miter", "active directory" and "cobalt strike" are asked; "sis mon" is left
+    (ROOT / "tests/domains/talk-security.txt", ROOT / "tests/domains/talk-security.terms.txt", ROOT / "tests/domains/expected"),
+    # a true-crime podcast typed up: "who past away", "their not wrong", "the county sheriffs office", "twenty nine
+    # years", "statue of limitations", "Walt Prokopovich", "Parkersberg"; "prosecutors office" and "his brothers
+    # house" are asked
+    (ROOT / "tests/domains/podcast-crime.txt", ROOT / "tests/domains/podcast-crime.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters, but less where
@@ -190,7 +200,9 @@ SAMPLES = [
 # lecture's "Kanes" alone, two letters from Keynes, the capitals of "the treaty of Versailles", "the league", "allied
 # troops", and "14 points"; the retail call's "bow pis" for BOPIS, "Tell see Advisory Group", "quarter end", "investor
 # day" and the officers' titles; the biotech podcast's "Shivonne" for Siobhan, "Cas Jeffy" for Casgevy, "guide seek"
-# for GUIDE-seq)
+# for GUIDE-seq; the security talk's "sis mon" for Sysmon, two short words, "miter attack" for MITRE ATT&CK, asked,
+# and "pass the hash"; the crime podcast's "heresay" and "accelerent", misspellings no list has, "the prosecutions
+# case", and "aggrivated", asked)
 RECALL_AT_LEAST = {
     "interview-hiring": 0.65,
     "podcast-tech": 0.4,
@@ -218,6 +230,8 @@ RECALL_AT_LEAST = {
     "lecture-versailles": 0.4,
     "earnings-retail": 0.55,
     "podcast-biotech": 0.55,
+    "talk-security": 0.65,
+    "podcast-crime": 0.65,
 }
 
 
