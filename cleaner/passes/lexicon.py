@@ -66,6 +66,7 @@ COMMON_WORD_AND = 4.0  # at or above this ("DNA") letters run together are not e
 NEVER = 4.5  # a word this common is never even suggested on spelling alone
 PAIR_RARE = 4.0  # two words heard for one name hold one rarer than this ("torch" of "Pie torch"; not "came in")
 PLURAL_SEEN = 3.0  # Zipf: a term with an "s" this common is a plural English uses ("iPhones"), not a lost apostrophe
+CAPITALIZED_ONCE = 4.0  # Zipf: a rarer word the transcript capitalizes inside a sentence even once is the listed name there
 FUNCTION_WORD = 5.5  # "it", "us", "will", "may": in lower case the word itself, not a list's IT, US, Will, May
 MEMO_PARAGRAPHS = 20_000  # verdicts kept for replay: enough for the rounds of a long transcript, bounded in memory
 SURNAME_SHARED = 60  # a name after a listed first name this near its surname (letters, or both sound keys) is asked about
@@ -313,6 +314,10 @@ def _pair_kind(low: str, lex: Lexicon) -> int:
 
 
 @lru_cache(maxsize=2048)  # bounded: a long transcript's every word would cost megabytes at the peak
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
 def _sound_key(low: str) -> str:
     return jellyfish.metaphone(low)
 
@@ -1208,6 +1213,12 @@ class _Run:
             # "youtube", "playstation", which the web writes in lower case too but no English dictionary
             # has (an all-capitals acronym is judged as other words are: "ups" is also "follow-ups")
             sure, why = True, ""
+        elif whole and freq < CAPITALIZED_ONCE and used_here and not plural and len(tok.low) >= 3 and not self._joins_next(tok):
+            # a listed name the recognizer itself writes capitalized inside a sentence, and no everyday word
+            # ("willow" beside "Willow", "omni" beside "Omni"): the small ones are the same name. Not a word
+            # that is only part of a listed name ("the resiliency of our grid" beside the North Florida
+            # Resiliency Connection), nor one as common as "target" or "gap"
+            sure, why = True, f"; the transcript writes '{form}' {_times(used_here)} inside sentences"
         elif common:
             sure, why = False, f"; but '{tok.low}' is also an ordinary word"
         elif form.isupper() and base.islower() and everyday and int(self.fact("count", tok.low)) < ACRONYM_TOPIC:
@@ -1217,7 +1228,7 @@ class _Run:
         elif distinctive or named:
             sure, why = True, ""
         elif self._capitalized_here(form):
-            sure, why = True, f"; the transcript writes '{form}' {used_here} times inside sentences"
+            sure, why = True, f"; the transcript writes '{form}' {_times(used_here)} inside sentences"
         else:
             sure, why = False, f"; '{tok.low}' may be an ordinary word, and the transcript does not capitalize it elsewhere"
         # an everyday word said again and again, never capitalized, where the paragraph capitalizes names: the
@@ -1262,6 +1273,12 @@ class _Run:
             found = _MID_SENTENCE_CAPITAL.findall(self.t.text, *self.paragraph)
             self.paragraph_capitals = sum(1 for w in found if w != "I" and not w.startswith("I'")) >= PARAGRAPH_CAPITALS
         return self.paragraph_capitals
+
+    def _joins_next(self, tok: Token) -> bool:
+        """True when the word and the next make another listed term ("omni channel" where the list also has
+        Omni-channel): the word is not that name alone there."""
+        after = _NEXT_WORD.match(self.t.text, tok.end + len(tok.suffix))
+        return after is not None and bool(after[1]) and tok.low + after[1].lower() in self.lex.joined
 
     def _before_a_word(self, tok: Token) -> bool:
         """True when a word that is no little word of grammar follows ``tok`` (what a possessive needs)."""
