@@ -341,6 +341,7 @@ class Lexicon:
             or low in self.unaccented
             or low in self.joined  # perhaps a term without its apostrophe or hyphen ("obrien", "rollsroyce")
             or self.spelling(low) is not None
+            or self.spelling(low + "'s") is not None  # a name with its own "'s" (Lowe's), read as "lowe" and "'s"
             or (len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None)
         ):
             return False

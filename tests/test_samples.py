@@ -174,6 +174,9 @@ SAMPLES = [
     # years", "statue of limitations", "Walt Prokopovich", "Parkersberg"; "prosecutors office" and "his brothers
     # house" are asked
     (ROOT / "tests/domains/podcast-crime.txt", ROOT / "tests/domains/podcast-crime.terms.txt", ROOT / "tests/domains/expected"),
+    # a repair video's captions, in lower case and without stops: "wd 40", "home depot or lowe's", "plumbers putty",
+    # "the moen arbor", "motion sense", "don't over tighten", "forty five minutes"; "channel locks" is left
+    (ROOT / "tests/domains/video-diy.txt", ROOT / "tests/domains/video-diy.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters, but less where

@@ -1122,6 +1122,13 @@ class _Run:
         if bare_term is not None and not tok.suffix and _PUNCTUATED_WORD.fullmatch(bare_term.text):
             self.unpunctuated(tok, bare_term)
             return
+        if tok.suffix[1:] == "s" and not base.isupper():
+            # a name that ends in its own "'s" ("Lowe's", "Macy's", "Moody's"): the word is the name's, written
+            # small, its "'s" kept as the text has it
+            owned = self.lex.spelling(low + "'s") or self.lex.spelling(low + "’s")
+            if owned is not None and owned[-2:-1] in ("'", "’"):
+                self.case(tok, owned[:-2], owned=True)
+                return
         if self.lex.quiet(base):
             return
         heard = self.lex.and_heard.get(low)
@@ -1183,18 +1190,19 @@ class _Run:
         uses = self._uses(form)
         return uses >= 2 and uses >= int(self.fact("count", form.lower()))
 
-    def case(self, tok: Token, form: str, plural: bool = False) -> None:
-        """The term's capitals on a word written with others; ``plural``: the word is a listed term with an "s"."""
+    def case(self, tok: Token, form: str, plural: bool = False, owned: bool = False) -> None:
+        """The term's capitals on a word written with others; ``plural``: the word is a listed term with an "s";
+        ``owned``: the word and its "'s" are a listed name (Lowe's)."""
         base = tok.base
         if form in self.lex.guessed_case or form[:-1] in self.lex.guessed_case:
             return  # the list was written in capitals: it does not say which letters are capitals
         if form == base or form.islower() or (base.isupper() and not form.isupper() and not _MIXED_ACRONYM.fullmatch(form)):
             return  # "NASDAQ" may be how a house writes Nasdaq; "IGG" is only ever IgG
-        whole = tok.low in self.lex.words
+        whole = owned or tok.low in self.lex.words
         freq = zipf(tok.low)
         if freq >= FUNCTION_WORD and (base[1:].islower() or len(base) == 1):
             return  # asking at every "it" or "It" of a call for a list's IT, or "will" for Will, would bury the questions that matter
-        named = name_like(tok.low, freq)
+        named = name_like(tok.low, freq) or (owned and not in_dictionary(tok.low))  # "lowe's" is no English
         if base.islower() and form.istitle() and (whole or form.lower() in self.lex.holders) and self._after_title(tok):
             named = True  # "Mr. price", "Dr. baker": the surname of a person of the list, whatever else the word is
         common = freq >= COMMON and not named
@@ -1259,7 +1267,7 @@ class _Run:
             "term-case",
             [Edit(Span(tok.start, tok.end), form)],
             Applicability.AUTO if sure else Applicability.REVIEW,
-            f"the term list writes '{form}'" + why,
+            f"the term list writes '{form}'s'" + why if owned else f"the term list writes '{form}'" + why,
             0.9 if sure else 0.6,
             {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
             alternatives,
