@@ -177,6 +177,12 @@ SAMPLES = [
     # a repair video's captions, in lower case and without stops: "wd 40", "home depot or lowe's", "plumbers putty",
     # "the moen arbor", "motion sense", "don't over tighten", "forty five minutes"; "channel locks" is left
     (ROOT / "tests/domains/video-diy.txt", ROOT / "tests/domains/video-diy.terms.txt", ROOT / "tests/domains/expected"),
+    # two transcripts a careful editor leaves as they are, each word right: a British gardening podcast ("grey",
+    # "whilst", "organising", "defence", "licence", "at the weekend", "I learnt") and an oral history told in its
+    # speaker's own grammar ("There was eleven of us", "I ain't never forgot", "When I seen them lights", "he
+    # done went"): nothing changes
+    (ROOT / "tests/domains/podcast-british.txt", ROOT / "tests/domains/podcast-british.terms.txt", ROOT / "tests/domains/expected"),
+    (ROOT / "tests/domains/interview-verbatim.txt", ROOT / "tests/domains/interview-verbatim.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters, but less where
