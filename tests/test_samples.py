@@ -191,8 +191,8 @@ SAMPLES = [
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters, but less where
 # the editor's changes are ones a precision-first cleaner leaves to a person ("I lead the project" for "led",
 # "compliment the team"; the podcast's "base line", "run book", "on call", "cooper Nettie's" for Kubernetes; the
-# panel's "Shivaun" for Siobhan, "the sensors here a leak"; the webinar's "first time buyers" and "The trade off",
-# hyphens a style guide adds, "the lenders fees"; the history podcast's "Eisenhauer", two letters and both sound keys
+# panel's "Shivaun" for Siobhan, "the sensors here a leak"; the webinar's "first time buyers", a
+# hyphen a style guide adds, "the lenders fees"; the history podcast's "Eisenhauer", two letters and both sound keys
 # from the list's Eisenhower, "sunk"; the sales call's "you're" before a noun that "you are" may also take: "learns
 # you're vendors"; the zoning hearing's possessives without apostrophes, "the towns engineer", "the applicants own
 # property", where "own" may be the verb; the physics lecture's "bore" for Bohr and "two pie"; the standup's
