@@ -190,6 +190,10 @@ SAMPLES = [
     # non profit", "during covid", "please proof read it", "majored in english"; "Q and A" is asked; "mph admissions at
     # linwood dot edu", an email address said aloud, stays as said
     (ROOT / "tests/domains/webinar-admissions.txt", ROOT / "tests/domains/webinar-admissions.terms.txt", ROOT / "tests/domains/expected"),
+    # a personal-finance podcast typed from speech: "a 401 k", "a roth ira", "the irs website", "an etf that tracks the
+    # s and p 500", "an hsa" (which the typos pass had asked about as a slip of "has"), "grows tax free", "a low cost
+    # index fund", "a high deductible health plan", "Target date funds"
+    (ROOT / "tests/domains/podcast-money.txt", ROOT / "tests/domains/podcast-money.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters, but less where

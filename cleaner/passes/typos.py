@@ -36,6 +36,10 @@ def _write_like(fix: str, source: str) -> str:
 _NEXT_WORDS = re.compile(r"(?:[ \t]+[A-Za-z'-]+){1,3}")
 _NOT_PLURAL = frozenset(["is", "was", "has", "does", "its", "this", "us", "as", "thus", "plus", "always", "perhaps"])
 _PLURAL_OF = {"this": "these", "that": "those"}
+# a short word right after one of these is a noun, an acronym a recognizer wrote small ("an hsa", "the etf"),
+# never the verb or little word its letters are one slip from ("has", "the")
+_OPENS_A_NOUN = re.compile(r"(?<![\w'’])(?:a|an|the|your|my|our|their|his|her|its)[ \t]+$", re.IGNORECASE)
+SHORT = 4  # letters: a word this short after an article is judged as above
 
 
 def _plural_first(fixes: tuple[str, ...], text: str, end: int) -> tuple[str, ...]:
@@ -79,6 +83,8 @@ def run(t: Transcript, ctx: PassContext) -> PassResult:
         fixes = corrections(low)
         if not fixes:
             continue  # no known misspelling worth asking about (see cleaner/typos.py)
+        if len(word) <= SHORT and _OPENS_A_NOUN.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "an hsa": an acronym where a noun goes, not "has" mistyped
         fixes = _plural_first(fixes, text, m.end())
         if word.isupper():
             if not in_capitals(t, Span(m.start(), m.end())):
