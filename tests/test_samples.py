@@ -194,6 +194,9 @@ SAMPLES = [
     # s and p 500", "an hsa" (which the typos pass had asked about as a slip of "has"), "grows tax free", "a low cost
     # index fund", "a high deductible health plan", "Target date funds"
     (ROOT / "tests/domains/podcast-money.txt", ROOT / "tests/domains/podcast-money.terms.txt", ROOT / "tests/domains/expected"),
+    # an internet provider's support call typed up: "my wi fi keeps dropping", "under the tv", "blue tooth speakers", "the
+    # ssid", "Hollis 5 G", "an ethernet cable"
+    (ROOT / "tests/domains/call-helpdesk.txt", ROOT / "tests/domains/call-helpdesk.terms.txt", ROOT / "tests/domains/expected"),
 ]
 
 # The share of a hand-corrected sample's changes cleaner must make with its term list: three quarters, but less where
