@@ -313,11 +313,11 @@ def _pair_kind(low: str, lex: Lexicon) -> int:
     return _PAIR_WORD | (_PAIR_RARE if zipf(low) < PAIR_RARE else 0) | (_PAIR_FIRST if first else 0) | (_PAIR_SECOND if second else 0)
 
 
-@lru_cache(maxsize=2048)  # bounded: a long transcript's every word would cost megabytes at the peak
 def _times(n: int) -> str:
     return "once" if n == 1 else f"{n} times"
 
 
+@lru_cache(maxsize=2048)  # bounded: a long transcript's every word would cost megabytes at the peak
 def _sound_key(low: str) -> str:
     return jellyfish.metaphone(low)
 
