@@ -292,6 +292,12 @@ class Lexicon:
         """The lexicon's spelling of a word it holds, whole terms first."""
         return self.words.get(low) or self.parts.get(low)
 
+    def owned(self, low: str) -> str | None:
+        """The listed name that is this word and its own "'s" ("lowe" for Lowe's), without the "'s"; None if none.
+        A text's "lowe's" is read as "lowe" and a possessive, so the name is looked up with its ending put back."""
+        form = self.spelling(low + "'s") or self.spelling(low + "’s")
+        return form[:-2] if form is not None and form[-2:-1] in ("'", "’") else None
+
     def joined_prefix(self, key: str) -> bool:
         """True when some term, word breaks taken out, starts with ``key``: worth reading one more word."""
         hit = self._prefix_cache.get(key)
@@ -341,7 +347,7 @@ class Lexicon:
             or low in self.unaccented
             or low in self.joined  # perhaps a term without its apostrophe or hyphen ("obrien", "rollsroyce")
             or self.spelling(low) is not None
-            or self.spelling(low + "'s") is not None  # a name with its own "'s" (Lowe's), read as "lowe" and "'s"
+            or self.owned(low) is not None
             or (len(low) > 4 and low.endswith("s") and not low.endswith("ss") and self.spelling(low[:-1]) is not None)
         ):
             return False

@@ -752,8 +752,7 @@ class _Run:
         ):
             return True
         # an everyday word ("Chris hovers") is a surname only where people are introduced: "Aaron wants with Deutsche"
-        after = _NEXT_WORD.match(self.t.text, last.end + len(last.suffix))
-        return after is not None and after[1].lower() in _INTRODUCING
+        return self._word_after(last).lower() in _INTRODUCING
 
     def _surname_heard(self, window: list[Token], term: Term) -> bool:
         """ "Jensen Wong" for the list's "Jensen Huang": the first name as the list writes it, then a name
@@ -1122,13 +1121,12 @@ class _Run:
         if bare_term is not None and not tok.suffix and _PUNCTUATED_WORD.fullmatch(bare_term.text):
             self.unpunctuated(tok, bare_term)
             return
-        if tok.suffix[1:] == "s" and not base.isupper():
+        owned = self.lex.owned(low) if tok.suffix[1:] == "s" and not base.isupper() else None
+        if owned is not None:
             # a name that ends in its own "'s" ("Lowe's", "Macy's", "Moody's"): the word is the name's, written
             # small, its "'s" kept as the text has it
-            owned = self.lex.spelling(low + "'s") or self.lex.spelling(low + "’s")
-            if owned is not None and owned[-2:-1] in ("'", "’"):
-                self.case(tok, owned[:-2], owned=True)
-                return
+            self.case(tok, owned, owned=True)
+            return
         if self.lex.quiet(base):
             return
         heard = self.lex.and_heard.get(low)
@@ -1267,7 +1265,7 @@ class _Run:
             "term-case",
             [Edit(Span(tok.start, tok.end), form)],
             Applicability.AUTO if sure else Applicability.REVIEW,
-            f"the term list writes '{form}'s'" + why if owned else f"the term list writes '{form}'" + why,
+            "the term list writes '" + (form + "'s" if owned else form) + "'" + why,
             0.9 if sure else 0.6,
             {"term": form, "zipf": round(freq, 2), "capitalized_elsewhere": used_here},
             alternatives,
@@ -1282,16 +1280,21 @@ class _Run:
             self.paragraph_capitals = sum(1 for w in found if w != "I" and not w.startswith("I'")) >= PARAGRAPH_CAPITALS
         return self.paragraph_capitals
 
+    def _word_after(self, tok: Token) -> str:
+        """The word right after ``tok`` and its possessive ending ("" where none follows)."""
+        after = _NEXT_WORD.match(self.t.text, tok.end + len(tok.suffix))
+        return after[1] if after is not None else ""
+
     def _joins_next(self, tok: Token) -> bool:
         """True when the word and the next make another listed term ("omni channel" where the list also has
         Omni-channel): the word is not that name alone there."""
-        after = _NEXT_WORD.match(self.t.text, tok.end + len(tok.suffix))
-        return after is not None and bool(after[1]) and tok.low + after[1].lower() in self.lex.joined
+        after = self._word_after(tok)
+        return bool(after) and tok.low + after.lower() in self.lex.joined
 
     def _before_a_word(self, tok: Token) -> bool:
         """True when a word that is no little word of grammar follows ``tok`` (what a possessive needs)."""
-        after = _NEXT_WORD.match(self.t.text, tok.end + len(tok.suffix))
-        return after is not None and bool(after[1]) and after[1].lower() not in _FUNCTION_WORDS
+        after = self._word_after(tok)
+        return bool(after) and after.lower() not in _FUNCTION_WORDS
 
     def _after_title(self, tok: Token) -> bool:
         return _HONORIFIC_BEFORE.search(self.t.text, max(0, tok.start - 8), tok.start) is not None
